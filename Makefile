@@ -1,0 +1,57 @@
+# The few commands people use. See README.md.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+MANAGE := $(BIN)/python manage.py
+FIXTURES := $(sort $(wildcard fixtures/*.json))
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test lint format install migrate fixtures sample-data bench geojson messages clean
+
+run: install migrate fixtures sample-data
+	DJANGO_DEBUG=1 $(MANAGE) runserver $(HOST):$(PORT)
+
+test: install
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	DJANGO_DEBUG=1 $(MANAGE) makemigrations --check --dry-run
+
+format: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11 or newer is needed; set PYTHON=python3.11")'
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet ".[dev]"
+	touch $(STAMP)
+
+migrate: install
+	DJANGO_DEBUG=1 $(MANAGE) migrate --noinput
+
+fixtures: install
+	DJANGO_DEBUG=1 $(MANAGE) loaddata $(FIXTURES)
+
+sample-data: install
+	DJANGO_DEBUG=1 $(MANAGE) load_sample_data
+
+bench: install
+	$(BIN)/python scripts/bench.py
+
+# Rebuild static/geo/california-counties.geojson and fixtures/counties.json
+# from the us-atlas npm package (needs npm).
+geojson: install
+	rm -rf .build/us-atlas && mkdir -p .build/us-atlas
+	cd .build/us-atlas && npm pack --silent us-atlas@3.0.1 && tar xzf us-atlas-3.0.1.tgz
+	DJANGO_DEBUG=1 $(BIN)/python scripts/build_county_geojson.py .build/us-atlas/package/counties-10m.json
+
+clean:
+	rm -rf $(VENV) .build staticfiles db.sqlite3 .pytest_cache .ruff_cache

@@ -1,0 +1,13 @@
+from django.shortcuts import render
+from django.views.decorators.csrf import requires_csrf_token
+
+
+def page_not_found(request, exception):
+    return render(request, "404.html", status=404)
+
+
+@requires_csrf_token
+def server_error(request):
+    # A 500 page must not touch the database or anything else that may be the
+    # cause; the template extends nothing that queries.
+    return render(request, "500.html", status=500)

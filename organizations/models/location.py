@@ -1,0 +1,201 @@
+import uuid
+from decimal import Decimal
+
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from organizations.validators import format_phone, tel_uri, validate_phone_number
+
+# California's bounding box, with a little margin for offshore islands.
+CA_LATITUDE = (Decimal("32.4"), Decimal("42.1"))
+CA_LONGITUDE = (Decimal("-124.6"), Decimal("-114.0"))
+
+
+class Location(models.Model):
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    organization = models.ForeignKey(
+        "organizations.Organization",
+        verbose_name=_("organization"),
+        on_delete=models.CASCADE,
+        related_name="locations",
+    )
+    name = models.CharField(_("name"), max_length=200, blank=True)
+    address_1 = models.CharField(_("street address"), max_length=200, blank=True)
+    address_2 = models.CharField(_("address line 2"), max_length=200, blank=True)
+    city = models.CharField(_("city"), max_length=100)
+    zip_code = models.CharField(
+        _("ZIP code"),
+        max_length=10,
+        validators=[RegexValidator(r"^9\d{4}(-\d{4})?$", _("Enter a California ZIP code."))],
+    )
+    county = models.ForeignKey(
+        "organizations.County",
+        verbose_name=_("county"),
+        on_delete=models.PROTECT,
+        related_name="locations",
+    )
+    latitude = models.DecimalField(
+        _("latitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(CA_LATITUDE[0]), MaxValueValidator(CA_LATITUDE[1])],
+    )
+    longitude = models.DecimalField(
+        _("longitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(CA_LONGITUDE[0]), MaxValueValidator(CA_LONGITUDE[1])],
+    )
+    is_confidential = models.BooleanField(
+        _("confidential location"),
+        default=False,
+        help_text=_(
+            "Shelters and safe houses: the street address and coordinates never leave the "
+            "database; the public sees the city and 'call for location'."
+        ),
+    )
+    accessibility = models.TextField(_("accessibility"), blank=True)
+    services = models.ManyToManyField(
+        "organizations.Service",
+        verbose_name=_("services offered here"),
+        related_name="locations",
+        blank=True,
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    history = HistoricalRecords(excluded_fields=["services"])
+
+    class Meta:
+        ordering = ["organization", "name", "pk"]
+        verbose_name = _("location")
+        verbose_name_plural = _("locations")
+        constraints = [
+            models.CheckConstraint(
+                condition=(models.Q(latitude__isnull=True) & models.Q(longitude__isnull=True))
+                | (models.Q(latitude__isnull=False) & models.Q(longitude__isnull=False)),
+                name="location_lat_lng_together",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name or f"{self.city} ({self.organization_id})"
+
+    @property
+    def public_street(self) -> str:
+        """The street address, or nothing for a confidential location."""
+        if self.is_confidential:
+            return ""
+        return ", ".join(part for part in (self.address_1, self.address_2) if part)
+
+    @property
+    def public_coordinates(self) -> tuple[float, float] | None:
+        if self.is_confidential or self.latitude is None or self.longitude is None:
+            return None
+        return float(self.latitude), float(self.longitude)
+
+
+class Phone(models.Model):
+    class Kind(models.TextChoices):
+        VOICE = "voice", _("Phone")
+        HOTLINE = "hotline", _("Hotline")
+        TEXT = "text", _("Text")
+        TTY = "tty", _("TTY")
+        FAX = "fax", _("Fax")
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    organization = models.ForeignKey(
+        "organizations.Organization",
+        verbose_name=_("organization"),
+        on_delete=models.CASCADE,
+        related_name="phones",
+    )
+    service = models.ForeignKey(
+        "organizations.Service",
+        verbose_name=_("service"),
+        on_delete=models.CASCADE,
+        related_name="phones",
+        null=True,
+        blank=True,
+    )
+    location = models.ForeignKey(
+        "organizations.Location",
+        verbose_name=_("location"),
+        on_delete=models.CASCADE,
+        related_name="phones",
+        null=True,
+        blank=True,
+    )
+    number = models.CharField(_("number"), max_length=30, validators=[validate_phone_number])
+    extension = models.CharField(_("extension"), max_length=10, blank=True)
+    kind = models.CharField(_("type"), max_length=10, choices=Kind.choices, default=Kind.VOICE)
+    description = models.CharField(_("description"), max_length=200, blank=True)
+    languages = models.ManyToManyField(
+        "organizations.Language", verbose_name=_("languages"), related_name="+", blank=True
+    )
+    sort_order = models.PositiveSmallIntegerField(_("sort order"), default=0)
+
+    history = HistoricalRecords(excluded_fields=["languages"])
+
+    class Meta:
+        ordering = ["sort_order", "pk"]
+        verbose_name = _("phone")
+        verbose_name_plural = _("phones")
+
+    def __str__(self) -> str:
+        return self.display_number
+
+    @property
+    def display_number(self) -> str:
+        return format_phone(self.number)
+
+    @property
+    def uri(self) -> str:
+        """A tel: or sms: link, by the kind of line."""
+        scheme = "sms" if self.kind == self.Kind.TEXT else "tel"
+        return f"{scheme}:{tel_uri(self.number)}"
+
+
+class Schedule(models.Model):
+    """Opening hours for one weekday.
+
+    A closing time at or before the opening time runs past midnight into the
+    next day; equal times mean open around the clock that day.
+    """
+
+    class Weekday(models.IntegerChoices):
+        MONDAY = 1, _("Monday")
+        TUESDAY = 2, _("Tuesday")
+        WEDNESDAY = 3, _("Wednesday")
+        THURSDAY = 4, _("Thursday")
+        FRIDAY = 5, _("Friday")
+        SATURDAY = 6, _("Saturday")
+        SUNDAY = 7, _("Sunday")
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    location = models.ForeignKey(
+        "organizations.Location",
+        verbose_name=_("location"),
+        on_delete=models.CASCADE,
+        related_name="schedules",
+    )
+    weekday = models.PositiveSmallIntegerField(_("weekday"), choices=Weekday.choices)
+    opens_at = models.TimeField(_("opens at"))
+    closes_at = models.TimeField(_("closes at"))
+    note = models.CharField(_("note"), max_length=200, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["weekday", "opens_at"]
+        verbose_name = _("opening hours")
+        verbose_name_plural = _("opening hours")
+
+    def __str__(self) -> str:
+        return f"{self.get_weekday_display()} {self.opens_at:%H:%M}-{self.closes_at:%H:%M}"

@@ -1,0 +1,82 @@
+import uuid
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from cas_directory.publishing import PublishableQuerySet, Status
+from cas_directory.translation import in_language
+
+
+class ServiceQuerySet(PublishableQuerySet):
+    def published(self):
+        """A service is public only while its organization is too."""
+        return super().published().filter(organization__status=Status.PUBLISHED)
+
+
+class Service(models.Model):
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    organization = models.ForeignKey(
+        "organizations.Organization",
+        verbose_name=_("organization"),
+        on_delete=models.CASCADE,
+        related_name="services",
+    )
+    name = models.CharField(_("name"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    description_es = models.TextField(_("Spanish description"), blank=True)
+    service_types = models.ManyToManyField(
+        "organizations.ServiceType", verbose_name=_("service types"), related_name="services"
+    )
+    populations = models.ManyToManyField(
+        "organizations.Population",
+        verbose_name=_("populations served"),
+        related_name="services",
+        blank=True,
+    )
+    languages = models.ManyToManyField(
+        "organizations.Language",
+        verbose_name=_("languages"),
+        related_name="services",
+        blank=True,
+    )
+    counties = models.ManyToManyField(
+        "organizations.County",
+        verbose_name=_("counties served"),
+        related_name="services",
+        blank=True,
+    )
+    is_statewide = models.BooleanField(
+        _("statewide"), default=False, help_text=_("Serves every California county.")
+    )
+    is_remote = models.BooleanField(
+        _("by phone or online"),
+        default=False,
+        help_text=_("Can be used without visiting a location."),
+    )
+    eligibility = models.TextField(_("eligibility"), blank=True)
+    fees = models.TextField(_("fees"), blank=True)
+    is_free = models.BooleanField(_("free of charge"), default=False)
+    how_to_get_help = models.TextField(_("how to get help"), blank=True)
+    accepts_referrals = models.BooleanField(_("accepts referrals"), default=False)
+    is_24_7 = models.BooleanField(_("open 24/7"), default=False)
+    status = models.CharField(
+        _("status"), max_length=12, choices=Status.choices, default=Status.PUBLISHED, db_index=True
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    history = HistoricalRecords()
+    objects = ServiceQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["organization", "name"]
+        verbose_name = _("service")
+        verbose_name_plural = _("services")
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.organization})"
+
+    @property
+    def display_description(self) -> str:
+        return in_language(self.description, self.description_es)

@@ -1,0 +1,397 @@
+"""Fictional organizations for demonstrations, development and benchmarks.
+
+Every record made here is marked `is_sample`, labelled "Sample listing" on
+the site, and uses the fictional 555-01xx telephone range. Generation is
+seeded, so the same arguments always give the same directory.
+"""
+
+import random
+from datetime import date, time, timedelta
+
+from django.db import transaction
+from django.utils.text import slugify
+
+from cas_directory.publishing import Status
+from organizations.models import (
+    County,
+    Language,
+    Location,
+    Organization,
+    Phone,
+    Population,
+    Schedule,
+    Service,
+    ServiceType,
+)
+from organizations.zip_codes import zip_codes_in_county
+
+FIRST_WORDS = [
+    "Lantern",
+    "Poppy",
+    "Juniper",
+    "Harborlight",
+    "Tule",
+    "Manzanita",
+    "Condor",
+    "Quail",
+    "Sagebrush",
+    "Driftwood",
+    "Granite",
+    "Willow",
+    "Larkspur",
+    "Cypress",
+    "Sequoia",
+    "Yucca",
+    "Bluebird",
+    "Foxglove",
+    "Kestrel",
+    "Lupine",
+    "Meadowlark",
+    "Tidepool",
+    "Buckeye",
+    "Sunflower",
+]
+SECOND_WORDS = [
+    "& Oak",
+    "Bridge",
+    "Crossing",
+    "Compass",
+    "Harbor",
+    "Path",
+    "Commons",
+    "Circle",
+    "Gate",
+    "House",
+    "Light",
+    "Grove",
+    "Trail",
+    "Haven",
+    "Way",
+    "Table",
+]
+KINDS = [
+    "Survivor Services",
+    "Legal Collective",
+    "Family Center",
+    "Youth Network",
+    "Health Clinic",
+    "Housing Alliance",
+    "Workers' Center",
+    "Advocacy Project",
+    "Community Partners",
+    "Recovery Center",
+    "Anti-Trafficking Coalition",
+    "Immigrant Rights Project",
+]
+STREETS = [
+    "Alder",
+    "Birch",
+    "Canyon",
+    "Delta",
+    "Elm",
+    "Fairview",
+    "Garnet",
+    "Hillcrest",
+    "Iris",
+    "Jasper",
+    "Kern",
+    "Laurel",
+    "Mission",
+    "Nopal",
+    "Orchard",
+    "Palisade",
+    "Quarry",
+    "Ridge",
+]
+STREET_KINDS = ["St", "Ave", "Blvd", "Way", "Rd", "Ct"]
+AREA_CODES = [
+    "209",
+    "213",
+    "310",
+    "408",
+    "415",
+    "510",
+    "530",
+    "559",
+    "619",
+    "661",
+    "707",
+    "714",
+    "760",
+    "805",
+    "818",
+    "831",
+    "909",
+    "916",
+    "925",
+    "951",
+]
+# Service type slug -> (service name, offered 24/7, usually remote, confidential site)
+SERVICE_SHAPES = {
+    "case-management": ("Survivor case management", False, False, False),
+    "24-7-crisis-hotline": ("24-hour crisis line", True, True, False),
+    "emergency-shelter": ("Emergency shelter", True, False, True),
+    "transitional-and-long-term-housing": ("Transitional housing program", False, False, True),
+    "legal-services": ("Legal advocacy", False, True, False),
+    "immigration-legal-services-t-u-visas": ("T and U visa legal help", False, True, False),
+    "medical-care": ("Medical clinic", False, False, False),
+    "mental-health": ("Trauma counseling", False, False, False),
+    "substance-use-treatment": ("Recovery support", False, False, False),
+    "interpretation-and-translation": ("Interpretation line", False, True, False),
+    "transportation": ("Rides to appointments", False, False, False),
+    "basic-needs": ("Food, clothing and phones", False, False, False),
+    "employment-and-education": ("Job training", False, False, False),
+    "life-skills": ("Life skills classes", False, False, False),
+    "victim-compensation": ("Victim compensation help", False, True, False),
+    "family-reunification": ("Family reunification help", False, True, False),
+    "law-enforcement": ("Human trafficking investigations unit", False, False, False),
+    "task-forces-and-coalitions": ("Regional anti-trafficking task force", False, False, False),
+    "training-for-professionals": ("Training for service providers", False, True, False),
+}
+DEFAULT_COUNT = 48
+
+
+def sample_phone(rng: random.Random) -> str:
+    return f"{rng.choice(AREA_CODES)}-555-01{rng.randrange(100):02d}"
+
+
+class SampleDirectory:
+    """Builds `count` fictional organizations with bulk inserts."""
+
+    def __init__(self, count: int = DEFAULT_COUNT, seed: int = 2012, today: date | None = None):
+        self.count = count
+        self.rng = random.Random(seed)
+        self.today = today or date.today()
+        self.counties = list(County.objects.order_by("pk"))
+        self.types = {t.slug: t for t in ServiceType.objects.all()}
+        self.populations = list(Population.objects.all())
+        self.languages = {lang.code: lang for lang in Language.objects.all()}
+        if not (self.counties and self.types and self.populations and self.languages):
+            raise RuntimeError("Load the reference fixtures first (make fixtures).")
+        self.zips = {c.pk: zip_codes_in_county(c.name) for c in self.counties}
+
+    @transaction.atomic
+    def build(self) -> int:
+        Organization.objects.filter(is_sample=True).delete()
+        organizations = [self._organization(i) for i in range(self.count)]
+        Organization.objects.bulk_create(organizations, batch_size=1000)
+        services, service_links = [], []
+        locations, location_links = [], []
+        phones, schedules = [], []
+        for organization in organizations:
+            home = self.counties[organization.home_index]
+            for service in self._services(organization, home):
+                services.append(service)
+            for location in self._locations(organization, home):
+                locations.append(location)
+            phones.append(
+                Phone(
+                    organization=organization, number=sample_phone(self.rng), kind=Phone.Kind.VOICE
+                )
+            )
+        Service.objects.bulk_create(services, batch_size=1000)
+        Location.objects.bulk_create(locations, batch_size=1000)
+        by_org: dict[int, list[Location]] = {}
+        for location in locations:
+            by_org.setdefault(location.organization_id, []).append(location)
+        for service in services:
+            service_links.append(service)
+            for location in by_org.get(service.organization_id, []):
+                if not service.is_remote or self.rng.random() < 0.3:
+                    location_links.append((location, service))
+            if service.is_24_7 and service.is_remote:
+                phones.append(
+                    Phone(
+                        organization_id=service.organization_id,
+                        service=service,
+                        number=sample_phone(self.rng),
+                        kind=Phone.Kind.HOTLINE,
+                        description="Answered around the clock",
+                    )
+                )
+                phones.append(
+                    Phone(
+                        organization_id=service.organization_id,
+                        service=service,
+                        number=sample_phone(self.rng),
+                        kind=Phone.Kind.TEXT,
+                    )
+                )
+        for location in locations:
+            schedules.extend(self._schedules(location))
+        Phone.objects.bulk_create(phones, batch_size=1000)
+        Schedule.objects.bulk_create(schedules, batch_size=2000)
+        self._link_services(services)
+        Location.services.through.objects.bulk_create(
+            [
+                Location.services.through(location_id=loc.pk, service_id=svc.pk)
+                for loc, svc in location_links
+            ],
+            batch_size=2000,
+        )
+        return len(organizations)
+
+    def _organization(self, index: int) -> Organization:
+        rng = self.rng
+        name = f"{rng.choice(FIRST_WORDS)} {rng.choice(SECOND_WORDS)} {rng.choice(KINDS)}"
+        home_index = (
+            index % len(self.counties)
+            if index < 2 * len(self.counties)
+            else rng.randrange(len(self.counties))
+        )
+        verified = None if rng.random() < 0.1 else self.today - timedelta(days=rng.randrange(540))
+        status = Status.PUBLISHED
+        if index % 25 == 24:
+            status = Status.DRAFT if index % 50 == 24 else Status.ARCHIVED
+        organization = Organization(
+            name=name,
+            slug=f"{slugify(name)}-{index + 1}",
+            description=(
+                f"{name} is a fictional organization created to show how the directory works. "
+                "It offers free, confidential help to survivors of human trafficking."
+            ),
+            description_es=(
+                f"{name} es una organización ficticia creada para mostrar cómo funciona el "
+                "directorio. Ofrece ayuda gratuita y confidencial a sobrevivientes de la trata."
+            )
+            if rng.random() < 0.6
+            else "",
+            website=f"https://example.org/{slugify(name)}-{index + 1}",
+            email=f"help{index + 1}@example.org",
+            status=status,
+            last_verified_on=verified,
+            is_sample=True,
+        )
+        organization.home_index = home_index
+        return organization
+
+    def _services(self, organization: Organization, home: County) -> list[Service]:
+        rng = self.rng
+        chosen = rng.sample(sorted(self.types), k=rng.randint(1, 4))
+        services = []
+        for slug in chosen:
+            label, is_24_7, is_remote, _confidential = SERVICE_SHAPES.get(
+                slug, (self.types[slug].name, False, False, False)
+            )
+            statewide = is_remote and rng.random() < 0.35
+            service = Service(
+                organization=organization,
+                name=label,
+                description=f"{label} for survivors of sex and labor trafficking.",
+                is_statewide=statewide,
+                is_remote=is_remote,
+                eligibility=rng.choice(
+                    [
+                        "",
+                        "Survivors of trafficking of any age.",
+                        "Adults 18 and over.",
+                        "Youth under 24.",
+                        "No documents needed.",
+                    ]
+                ),
+                is_free=rng.random() < 0.85,
+                fees="" if rng.random() < 0.85 else "Sliding scale; no one turned away.",
+                how_to_get_help=rng.choice(
+                    [
+                        "Call or text any time.",
+                        "Call to make an appointment.",
+                        "Walk in during open hours or call first.",
+                        "Ask any advocate for a referral.",
+                    ]
+                ),
+                accepts_referrals=rng.random() < 0.6,
+                is_24_7=is_24_7,
+            )
+            service.type_slug = slug
+            service.home = home
+            services.append(service)
+        return services
+
+    def _link_services(self, services: list[Service]) -> None:
+        rng = self.rng
+        through = Service.service_types.through
+        types, pops, langs, counties = [], [], [], []
+        english, spanish = self.languages["en"], self.languages["es"]
+        others = [lang for code, lang in self.languages.items() if code not in ("en", "es")]
+        for service in services:
+            types.append(
+                through(service_id=service.pk, servicetype_id=self.types[service.type_slug].pk)
+            )
+            for population in rng.sample(self.populations, k=rng.randint(1, 4)):
+                pops.append(
+                    Service.populations.through(service_id=service.pk, population_id=population.pk)
+                )
+            chosen = [english] + ([spanish] if rng.random() < 0.7 else [])
+            if rng.random() < 0.4:
+                chosen.append(rng.choice(others))
+            for language in chosen:
+                langs.append(
+                    Service.languages.through(service_id=service.pk, language_id=language.pk)
+                )
+            if not service.is_statewide:
+                served = {service.home.pk} | {
+                    rng.choice(self.counties).pk for _ in range(rng.randint(0, 2))
+                }
+                for county_id in served:
+                    counties.append(
+                        Service.counties.through(service_id=service.pk, county_id=county_id)
+                    )
+        through.objects.bulk_create(types, batch_size=2000)
+        Service.populations.through.objects.bulk_create(pops, batch_size=2000)
+        Service.languages.through.objects.bulk_create(langs, batch_size=2000)
+        Service.counties.through.objects.bulk_create(counties, batch_size=2000)
+
+    def _locations(self, organization: Organization, home: County) -> list[Location]:
+        rng = self.rng
+        zips = self.zips[home.pk]
+        locations = []
+        for number in range(rng.randint(1, 2)):
+            place = rng.choice(zips) if zips else None
+            confidential = number == 1 or rng.random() < 0.15
+            latitude = place.latitude if place else home.latitude
+            longitude = place.longitude if place else home.longitude
+            locations.append(
+                Location(
+                    organization=organization,
+                    name="Confidential shelter" if confidential else "Main office",
+                    address_1=f"{rng.randint(100, 9899)} {rng.choice(STREETS)} "
+                    f"{rng.choice(STREET_KINDS)}",
+                    city=place.city if place else home.name,
+                    zip_code=place.code if place else "95814",
+                    county=home,
+                    latitude=latitude,
+                    longitude=longitude,
+                    is_confidential=confidential,
+                    accessibility=rng.choice(
+                        [
+                            "",
+                            "Step-free entrance and accessible restroom.",
+                            "Ground floor; ASL interpreters on request.",
+                        ]
+                    ),
+                )
+            )
+        return locations
+
+    def _schedules(self, location: Location) -> list[Schedule]:
+        rng = self.rng
+        if location.is_confidential:
+            return []
+        opens = time(rng.choice([8, 9, 10]))
+        closes = time(rng.choice([16, 17, 18]))
+        rows = [
+            Schedule(location=location, weekday=day, opens_at=opens, closes_at=closes)
+            for day in range(1, 6)
+        ]
+        if rng.random() < 0.3:
+            # A late Friday drop-in that runs past midnight.
+            rows.append(
+                Schedule(
+                    location=location,
+                    weekday=5,
+                    opens_at=time(20),
+                    closes_at=time(2),
+                    note="Late drop-in",
+                )
+            )
+        return rows

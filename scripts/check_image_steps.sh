@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Runs the Dockerfile's steps without a Docker engine, so CI proves them:
+# a clean `pip install .`, collectstatic with production settings, Django's
+# deployment checks, then gunicorn with gunicorn.conf.py answering the
+# HEALTHCHECK script. Usage: bash scripts/check_image_steps.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PYTHON=${PYTHON:-python3}
+work=$(mktemp -d)
+server_pid=""
+cleanup() {
+  [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+echo "== pip install . (the image's dependency layer)"
+"$PYTHON" -m venv "$work/venv"
+"$work/venv/bin/pip" install --quiet --disable-pip-version-check . 2>&1 | grep -v "^WARNING: Location" || true
+
+export DJANGO_SECRET_KEY="image-check-$(date +%s)-not-a-real-secret-0123456789abcdef"
+export DJANGO_STATIC_ROOT="$work/static"
+export DJANGO_MEDIA_ROOT="$work/media"
+export DJANGO_ALLOWED_HOSTS="directory.example.org"
+export DATABASE_URL="sqlite:///$work/db.sqlite3"
+unset DJANGO_DEBUG DJANGO_TESTING
+
+echo "== collectstatic with production settings"
+"$work/venv/bin/python" manage.py collectstatic --noinput --verbosity 0
+test -f "$work/static/staticfiles.json"
+
+echo "== check --deploy"
+"$work/venv/bin/python" manage.py check --deploy --fail-level WARNING
+
+echo "== release step: migrate"
+"$work/venv/bin/python" manage.py migrate --noinput --verbosity 0
+
+echo "== gunicorn and the HEALTHCHECK"
+port=$("$PYTHON" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+export GUNICORN_BIND="127.0.0.1:$port" GUNICORN_WORKERS=1
+"$work/venv/bin/gunicorn" cas_directory.wsgi >"$work/gunicorn.log" 2>&1 &
+server_pid=$!
+for _ in $(seq 1 50); do
+  if "$work/venv/bin/python" scripts/healthcheck.py; then
+    echo "healthy on port $port"
+    sleep 0.5
+    access=$(grep '"GET /healthz' "$work/gunicorn.log" || true)
+    if [ -z "$access" ] || grep -q "127\.0\.0\.1" <<<"$access"; then
+      echo "the access log is missing or names a client address" >&2
+      exit 1
+    fi
+    exit 0
+  fi
+  sleep 0.2
+done
+cat "$work/gunicorn.log" >&2
+echo "gunicorn did not become healthy" >&2
+exit 1

@@ -1,0 +1,19 @@
+import pytest
+
+from organizations.sample_data import SampleDirectory
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_a_visitor_goes_from_the_county_list_to_an_organization(page, reference_data):
+    SampleDirectory(count=60, seed=5).build()
+    page.goto("/")
+    assert page.locator("h1").count() == 1
+    page.get_by_role("link", name="Fresno", exact=True).click()
+    page.wait_for_url("**/counties/fresno/")
+    assert "Fresno County" in page.locator("h1").inner_text()
+    page.locator(".result__name a").first.click()
+    page.wait_for_url("**/organizations/**")
+    assert page.get_by_text("Sample listing — not a real organization").first.is_visible()
+    assert page.request_log.urls, "the request log recorded nothing"
+    assert page.request_log.foreign() == []

@@ -1,0 +1,40 @@
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.core.cache import cache
+from django.core.management import call_command
+
+REFERENCE_FIXTURES = sorted(
+    str(path) for path in (Path(settings.BASE_DIR) / "fixtures").glob("*.json")
+)
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Counties and taxonomies, loaded once: every page needs them."""
+    with django_db_blocker.unblock():
+        call_command("loaddata", *REFERENCE_FIXTURES, verbosity=0)
+
+
+@pytest.fixture
+def reference_data(db):
+    """Reload the reference data where a transactional (browser) test flushed it."""
+    from organizations.models import County
+
+    if not County.objects.exists():
+        call_command("loaddata", *REFERENCE_FIXTURES, verbosity=0)
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def pytest_collection_modifyitems(config, items):
+    # Browser tests use live_server, whose transactional tests flush the
+    # database afterwards; running them last keeps the session's reference
+    # data for everything else.
+    items.sort(key=lambda item: item.get_closest_marker("browser") is not None)

@@ -1,0 +1,113 @@
+import re
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from cas_directory.publishing import Status
+from organizations.models import County
+from tests.factories import (
+    LocationFactory,
+    OrganizationFactory,
+    PhoneFactory,
+    ServiceFactory,
+    county,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def test_home_lists_all_58_counties(client):
+    response = client.get(reverse("organizations:home"))
+    assert response.status_code == 200
+    for item in County.objects.all():
+        assert item.get_absolute_url() in response.content.decode()
+    assert len(re.findall(r'href="/counties/[a-z-]+/"', response.content.decode())) == 58
+
+
+def test_county_page_lists_published_organizations_serving_it(client):
+    fresno = county("fresno")
+    shown = ServiceFactory(counties_served=[fresno]).organization
+    draft = ServiceFactory(
+        organization=OrganizationFactory(status=Status.DRAFT), counties_served=[fresno]
+    ).organization
+    archived = ServiceFactory(
+        organization=OrganizationFactory(status=Status.ARCHIVED), counties_served=[fresno]
+    ).organization
+    response = client.get(fresno.get_absolute_url())
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert shown.name in body
+    assert draft.name not in body
+    assert archived.name not in body
+    assert "1 organization" in body
+
+
+def test_unknown_county_is_a_404_page(client):
+    response = client.get("/counties/atlantis/")
+    assert response.status_code == 404
+    assert "Page not found" in response.content.decode()
+
+
+def test_unknown_or_unpublished_organization_is_a_404_page(client):
+    draft = OrganizationFactory(status=Status.DRAFT)
+    assert client.get("/organizations/nothing-here/").status_code == 404
+    assert client.get(draft.get_absolute_url()).status_code == 404
+
+
+def test_organization_page_shows_services_phones_and_the_sample_label(client):
+    service = ServiceFactory(name="Trauma counseling", is_free=True)
+    PhoneFactory(organization=service.organization, number="916-555-0142")
+    body = client.get(service.organization.get_absolute_url()).content.decode()
+    assert "Trauma counseling" in body
+    assert 'href="tel:+19165550142"' in body
+    assert "Sample listing — not a real organization" in body
+
+
+def test_confidential_address_never_reaches_the_organization_page(client):
+    location = LocationFactory(is_confidential=True, address_1="77 Hidden Way", zip_code="95811")
+    body = client.get(location.organization.get_absolute_url()).content.decode()
+    assert "77 Hidden Way" not in body
+    assert "95811" not in body
+    assert "38.5804" not in body
+    assert "Confidential location" in body
+
+
+def test_spanish_page_shows_spanish_description_when_present(client):
+    organization = OrganizationFactory(
+        description="English text", description_es="Texto en español"
+    )
+    url = organization.get_absolute_url()
+    assert "Texto en español" in client.get("/es" + url).content.decode()
+    assert "English text" in client.get(url).content.decode()
+
+
+def _county_page_queries(client, slug: str) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(f"/counties/{slug}/")
+    assert response.status_code == 200
+    return len(queries)
+
+
+def test_county_page_query_count_does_not_grow_with_organizations(client):
+    """Intended to prevent an N+1: 10,000 organizations cost what 10 do."""
+    from organizations.sample_data import SampleDirectory
+
+    SampleDirectory(count=10, seed=1).build()
+    with_ten = _county_page_queries(client, "alameda")
+    SampleDirectory(count=10_000, seed=1).build()
+    with_ten_thousand = _county_page_queries(client, "alameda")
+    assert with_ten == with_ten_thousand
+
+
+def test_county_page_query_count_is_pinned(client, django_assert_num_queries):
+    fresno = county("fresno")
+    for _ in range(5):
+        service = ServiceFactory(counties_served=[fresno])
+        LocationFactory(organization=service.organization)
+        PhoneFactory(organization=service.organization)
+    # county, count, page, then one query each for services, their types and
+    # languages, phones and locations (with county).
+    with django_assert_num_queries(8):
+        client.get(fresno.get_absolute_url())
