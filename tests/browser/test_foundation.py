@@ -1,6 +1,7 @@
 import pytest
 
 from organizations.sample_data import SampleDirectory
+from tests.browser.accessibility import assert_accessible, axe_violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -17,3 +18,14 @@ def test_a_visitor_goes_from_the_county_list_to_an_organization(page, reference_
     assert page.get_by_text("Sample listing — not a real organization").first.is_visible()
     assert page.request_log.urls, "the request log recorded nothing"
     assert page.request_log.foreign() == []
+
+
+def test_axe_finds_violations_where_there_are_some(page):
+    page.set_content("<html><body><img src='data:,'><input type='text'></body></html>")
+    found = {violation["id"] for violation in axe_violations(page)}
+    assert {"html-has-lang", "image-alt", "label"} <= found
+
+
+def test_the_home_page_passes_axe(page, reference_data):
+    page.goto("/")
+    assert_accessible(page)
