@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils.text import slugify
 
 from cas_directory.publishing import Status
+from organizations import search_index
 from organizations.models import (
     County,
     Language,
@@ -229,6 +230,8 @@ class SampleDirectory:
             ],
             batch_size=2000,
         )
+        # Bulk inserts send no signals: fill the stored search text in one go.
+        search_index.refresh(Service.objects.filter(organization__is_sample=True))
         return len(organizations)
 
     def _organization(self, index: int) -> Organization:

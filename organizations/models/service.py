@@ -1,17 +1,56 @@
 import uuid
 
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
+from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from cas_directory.publishing import PublishableQuerySet, Status
 from cas_directory.translation import in_language
+from organizations import search_index
 
 
 class ServiceQuerySet(PublishableQuerySet):
+    """Search filters work on services: one service must meet them all."""
+
     def published(self):
         """A service is public only while its organization is too."""
         return super().published().filter(organization__status=Status.PUBLISHED)
+
+    def serving(self, county):
+        """Services in `county`, statewide ones included."""
+        through = self.model.counties.through
+        in_county = through.objects.filter(service=OuterRef("pk"), county=county)
+        return self.filter(Q(is_statewide=True) | Exists(in_county))
+
+    def of_types(self, service_types):
+        """Services of any of `service_types`."""
+        through = self.model.service_types.through
+        return self.filter(
+            Exists(through.objects.filter(service=OuterRef("pk"), servicetype__in=service_types))
+        )
+
+    def for_populations(self, populations):
+        """Services for any of `populations`."""
+        through = self.model.populations.through
+        return self.filter(
+            Exists(through.objects.filter(service=OuterRef("pk"), population__in=populations))
+        )
+
+    def in_language(self, language):
+        through = self.model.languages.through
+        return self.filter(
+            Exists(through.objects.filter(service=OuterRef("pk"), language=language))
+        )
+
+    def without_a_visit(self):
+        """Statewide services and those used by phone or online."""
+        return self.filter(Q(is_statewide=True) | Q(is_remote=True))
+
+    def matching_keyword(self, query):
+        """Services whose own text, types or organization match `query`, with `relevance`."""
+        return search_index.search_services(self, query)
 
 
 class Service(models.Model):
@@ -66,7 +105,11 @@ class Service(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
-    history = HistoricalRecords()
+    # Stored search text, refreshed by organizations.signals (PostgreSQL only).
+    search_document = SearchVectorField(null=True, editable=False)
+    search_names = models.TextField(blank=True, default="", editable=False)
+
+    history = HistoricalRecords(excluded_fields=["search_document", "search_names"])
     objects = ServiceQuerySet.as_manager()
 
     class Meta:
