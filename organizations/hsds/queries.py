@@ -1,0 +1,266 @@
+"""Every query the HSDS API makes, shaped in one place.
+
+Visibility comes only from the QuerySet methods (`published()`); the views
+never filter on status. Each function selects and prefetches exactly what the
+serializers read, so a page costs the same number of queries whatever its
+size (tests/hsds/test_queries.py pins the numbers).
+"""
+
+import uuid
+from datetime import datetime
+
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+
+from organizations.hsds import taxonomy
+from organizations.hsds.ids import service_at_location_id
+from organizations.hsds.params import ListParams
+from organizations.models import (
+    Location,
+    Organization,
+    Phone,
+    Population,
+    Schedule,
+    Service,
+    ServiceType,
+)
+from organizations.zip_codes import lookup_zip
+
+ServiceAtLocation = Location.services.through
+MAX_SEARCH_WORDS = 10
+
+
+def _search(fields: tuple[str, ...], text: str) -> Q:
+    """Every word must appear in one of `fields` (case-insensitive)."""
+    query = Q()
+    for word in text.split()[:MAX_SEARCH_WORDS]:
+        any_field = Q()
+        for field in fields:
+            any_field |= Q(**{f"{field}__icontains": word})
+        query &= any_field
+    return query
+
+
+def _phones() -> QuerySet:
+    return Phone.objects.prefetch_related("languages").order_by("sort_order", "pk")
+
+
+def public_locations() -> QuerySet:
+    """Locations of published organizations, with what a full location shows."""
+    return (
+        Location.objects.filter(organization__in=Organization.objects.published())
+        .select_related("organization", "county")
+        .prefetch_related(
+            Prefetch(
+                "schedules",
+                queryset=Schedule.objects.order_by("weekday", "opens_at", "pk"),
+                to_attr="hsds_schedules",
+            ),
+            # A phone that belongs to a service is listed under that service.
+            Prefetch("phones", queryset=_phones().filter(service=None), to_attr="hsds_phones"),
+        )
+        .order_by("name", "pk")
+    )
+
+
+def _service_prefetches(prefix: str = "", *, with_locations: bool = True) -> list:
+    lookups = [
+        f"{prefix}service_types",
+        f"{prefix}populations",
+        f"{prefix}languages",
+        f"{prefix}counties",
+        Prefetch(f"{prefix}phones", queryset=_phones(), to_attr="hsds_phones"),
+    ]
+    if with_locations:
+        lookups.append(
+            Prefetch(f"{prefix}locations", queryset=public_locations(), to_attr="hsds_locations")
+        )
+    return lookups
+
+
+def _modified_since(field: str, moment: datetime | None) -> Q:
+    return Q(**{f"{field}__gte": moment}) if moment else Q()
+
+
+def _term_filter(term_id: uuid.UUID) -> Q:
+    """Services tagged with a term of any taxonomy, flags included."""
+    flag = taxonomy.FLAGS_BY_ID.get(term_id)
+    if flag is not None:
+        return _FLAG_FILTERS[flag]()
+    types = Service.service_types.through.objects.filter(
+        service=OuterRef("pk"), servicetype__uuid=term_id
+    )
+    populations = Service.populations.through.objects.filter(
+        service=OuterRef("pk"), population__uuid=term_id
+    )
+    return Q(Exists(types)) | Q(Exists(populations))
+
+
+def _taxonomy_filter(taxonomy_id: uuid.UUID) -> Q:
+    """Services tagged with any term of a taxonomy; nothing for an unknown one."""
+    if taxonomy_id == taxonomy.SERVICE_TYPES.id:
+        return Q(Exists(Service.service_types.through.objects.filter(service=OuterRef("pk"))))
+    if taxonomy_id == taxonomy.POPULATIONS.id:
+        return Q(Exists(Service.populations.through.objects.filter(service=OuterRef("pk"))))
+    if taxonomy_id == taxonomy.FLAGS.id:
+        query = Q(pk__in=[])
+        for make_filter in _FLAG_FILTERS.values():
+            query |= make_filter()
+        return query
+    return Q(pk__in=[])
+
+
+def _at_confidential_location() -> Q:
+    links = ServiceAtLocation.objects.filter(service=OuterRef("pk"), location__is_confidential=True)
+    return Q(Exists(links))
+
+
+# The service fields behind each listing flag (see taxonomy.py).
+_FLAG_FILTERS = {
+    taxonomy.SAMPLE: lambda: Q(organization__is_sample=True),
+    taxonomy.FREE: lambda: Q(is_free=True),
+    taxonomy.OPEN_24_7: lambda: Q(is_24_7=True),
+    taxonomy.ACCEPTS_REFERRALS: lambda: Q(accepts_referrals=True),
+    taxonomy.REMOTE: lambda: Q(is_remote=True),
+    taxonomy.STATEWIDE: lambda: Q(is_statewide=True),
+    taxonomy.CONFIDENTIAL: _at_confidential_location,
+}
+
+
+def _filtered_services(params: ListParams) -> QuerySet:
+    services = Service.objects.published().filter(
+        _search(("name", "description", "organization__name"), params.search)
+    )
+    if params.organization_id:
+        services = services.filter(organization__uuid=params.organization_id)
+    if params.taxonomy_term_id:
+        services = services.filter(_term_filter(params.taxonomy_term_id))
+    if params.taxonomy_id:
+        services = services.filter(_taxonomy_filter(params.taxonomy_id))
+    return services
+
+
+def organizations(params: ListParams) -> QuerySet:
+    found = (
+        Organization.objects.published()
+        .filter(_search(("name", "alternate_name", "description"), params.search))
+        .filter(_modified_since("updated_at", params.modified_after))
+        .order_by("name", "pk")
+    )
+    if not params.full:
+        return found
+    services = Service.objects.published().order_by("name", "pk")
+    if params.full_service:
+        services = services.prefetch_related(*_service_prefetches())
+    return found.prefetch_related(
+        Prefetch("locations", queryset=public_locations(), to_attr="hsds_locations"),
+        # Phones of a service or a location are listed there.
+        Prefetch(
+            "phones",
+            queryset=_phones().filter(service=None, location=None),
+            to_attr="hsds_phones",
+        ),
+        Prefetch("services", queryset=services, to_attr="hsds_services"),
+    )
+
+
+def services(params: ListParams) -> QuerySet:
+    found = (
+        _filtered_services(params)
+        .filter(_modified_since("updated_at", params.modified_after))
+        .select_related("organization")
+        .order_by("organization__name", "name", "pk")
+    )
+    if params.full:
+        found = found.prefetch_related(*_service_prefetches())
+    return found
+
+
+def service_at_locations(params: ListParams) -> QuerySet:
+    """Rows of the Location.services link: a published service at a public location."""
+    found = ServiceAtLocation.objects.filter(
+        service__in=_filtered_services(params),
+        location__in=Location.objects.filter(organization__in=Organization.objects.published()),
+    )
+    if params.taxonomy_term_id == taxonomy.CONFIDENTIAL.uuid:
+        # The flag belongs to the location itself, not to the service's others.
+        found = found.filter(location__is_confidential=True)
+    if params.modified_after:
+        found = found.filter(
+            _modified_since("service__updated_at", params.modified_after)
+            | _modified_since("location__updated_at", params.modified_after)
+        )
+    if params.postcode:
+        found = found.filter(_serving_postcode(params.postcode))
+    found = found.select_related(
+        "service__organization", "location__organization", "location__county"
+    ).order_by("service__organization__name", "service__name", "service_id", "location__name", "pk")
+    if params.full:
+        found = found.prefetch_related(
+            *_service_prefetches("service__", with_locations=False),
+            Prefetch(
+                "location__schedules",
+                queryset=Schedule.objects.order_by("weekday", "opens_at", "pk"),
+                to_attr="hsds_schedules",
+            ),
+            Prefetch(
+                "location__phones", queryset=_phones().filter(service=None), to_attr="hsds_phones"
+            ),
+        )
+    return found
+
+
+def _serving_postcode(postcode: str) -> Q:
+    """Services whose area covers the ZIP code's county (statewide ones cover all)."""
+    place = lookup_zip(postcode)
+    if place is None:
+        return Q(pk__in=[])
+    return Q(service__is_statewide=True) | Q(
+        Exists(
+            Service.counties.through.objects.filter(
+                service=OuterRef("service"), county__name=place.county_name
+            )
+        )
+    )
+
+
+def find_service_at_location(sal_id: uuid.UUID, params: ListParams):
+    """The link row behind a derived service_at_location id, or None.
+
+    The id is a hash of the two uuids (ids.py), so it cannot be looked up by
+    value: this reads the uuid pairs of the published links (two columns, one
+    query) and hashes them, which stays a few milliseconds for tens of
+    thousands of links.
+    """
+    rows = service_at_locations(ListParams())
+    pairs = rows.values_list("pk", "service__uuid", "location__uuid").order_by()
+    for pk, service_uuid, location_uuid in pairs.iterator(chunk_size=2000):
+        if service_at_location_id(service_uuid, location_uuid) == sal_id:
+            return service_at_locations(params).filter(pk=pk).first()
+    return None
+
+
+def _matches(text: str, *values: str) -> bool:
+    return all(any(word in value.lower() for value in values) for word in text.lower().split())
+
+
+def taxonomies(params: ListParams) -> list[taxonomy.Taxonomy]:
+    return [t for t in taxonomy.TAXONOMIES if _matches(params.search, t.name, t.description)]
+
+
+def taxonomy_terms(params: ListParams) -> list[taxonomy.Term]:
+    """Every term, filtered in memory: there are a few dozen, in two small tables."""
+    if params.parent_id:
+        # The taxonomies are flat: no term has a parent (and every term is top_only).
+        return []
+    terms = taxonomy.all_terms()
+    if params.taxonomy_id:
+        terms = [t for t in terms if taxonomy.term_taxonomy(t).id == params.taxonomy_id]
+    return [t for t in terms if _matches(params.search, t.slug, t.name, t.description)]
+
+
+def find_term(term_id: uuid.UUID) -> taxonomy.Term | None:
+    return (
+        taxonomy.FLAGS_BY_ID.get(term_id)
+        or ServiceType.objects.filter(uuid=term_id).first()
+        or Population.objects.filter(uuid=term_id).first()
+    )

@@ -1,0 +1,207 @@
+"""The HSDS 3.0 read-only API: JSON over GET, published records only.
+
+Every answer is JSON, errors included (400 for a bad parameter, 404 for an
+unknown id, 405 for anything but GET/HEAD/OPTIONS), always in English
+whatever the visitor's language, and cacheable by anyone for a few minutes.
+"""
+
+import uuid
+from functools import partial
+
+from django.http import JsonResponse
+from django.urls import reverse
+from django.utils import translation
+from django.utils.cache import patch_cache_control
+from django.views import View
+
+from organizations.hsds import queries, serializers, taxonomy
+from organizations.hsds.pagination import paginate
+from organizations.hsds.params import ListParams, ParameterError, parse
+
+HSDS_VERSION = "3.0"
+OPENAPI_URL = "https://raw.githubusercontent.com/openreferral/specification/3.0/schema/openapi.json"
+CACHE_SECONDS = 300
+PAGING = frozenset({"page", "per_page", "format"})
+# What HSDS lets a consumer ask of the services behind a list.
+SERVICE_FILTERS = frozenset(
+    {"search", "full", "taxonomy_term_id", "taxonomy_id", "organization_id", "modified_after"}
+)
+
+
+def error_response(status: int, message: str) -> JsonResponse:
+    return JsonResponse({"status": status, "message": message}, status=status)
+
+
+class HsdsView(View):
+    http_method_names = ["get", "head", "options"]
+    accepted: frozenset[str] = frozenset()
+
+    def dispatch(self, request, *args, **kwargs):
+        # Records are exported in the language curators write them in; the
+        # visitor's language cookie must not change an export.
+        with translation.override("en"):
+            try:
+                response = super().dispatch(request, *args, **kwargs)
+            except ParameterError as error:
+                response = error_response(400, str(error))
+        # Public data, read-only and without cookies: any site may use it.
+        response["Access-Control-Allow-Origin"] = "*"
+        if response.status_code == 200:
+            patch_cache_control(response, public=True, max_age=CACHE_SECONDS)
+        return response
+
+    def http_method_not_allowed(self, request, *args, **kwargs):
+        response = error_response(405, f"{request.method} is not allowed: this API is read-only.")
+        response["Allow"] = ", ".join(method.upper() for method in self._allowed_methods())
+        return response
+
+    def params(self, **fixed) -> ListParams:
+        return parse(self.request.GET, self.accepted, **fixed)
+
+
+class ListView(HsdsView):
+    def get(self, request):
+        params = self.params()
+        rows = self.rows(params)
+        item = partial(self.item, params=params)
+        return JsonResponse(paginate(rows, params.page, params.per_page, item))
+
+
+class DetailView(HsdsView):
+    noun = "record"
+
+    def get(self, request, id):
+        params = self.params(full=True)
+        try:
+            key = uuid.UUID(id)
+        except ValueError:
+            found = None
+        else:
+            found = self.find(key, params)
+        if found is None:
+            return error_response(404, f"No published {self.noun} has this id.")
+        return JsonResponse(self.item(found, params=params))
+
+    def find(self, key: uuid.UUID, params: ListParams):
+        return self.rows(params).filter(uuid=key).first()
+
+
+class RootView(HsdsView):
+    def get(self, request):
+        names = ("organizations", "services", "service_at_locations", "taxonomies")
+        endpoints = {
+            name: request.build_absolute_uri(reverse(f"hsds:{name}"))
+            for name in (*names, "taxonomy_terms")
+        }
+        return JsonResponse(
+            {
+                "version": HSDS_VERSION,
+                "openapi_url": OPENAPI_URL,
+                "name": "CAS Directory",
+                "description": (
+                    "California services for survivors of human trafficking, as Open Referral "
+                    "HSDS 3.0. Published listings only; confidential locations carry no address "
+                    "or coordinates; sample listings say so in their description."
+                ),
+                "endpoints": endpoints,
+            }
+        )
+
+
+class OrganizationMixin:
+    noun = "organization"
+
+    def rows(self, params):
+        return queries.organizations(params)
+
+    def item(self, organization, params):
+        if not params.full:
+            return serializers.organization_summary(organization)
+        return serializers.organization_full(organization, full_services=params.full_service)
+
+
+class OrganizationList(OrganizationMixin, ListView):
+    accepted = PAGING | {"search", "full", "full_service", "modified_after"}
+
+
+class OrganizationDetail(OrganizationMixin, DetailView):
+    accepted = frozenset({"full_service"})
+
+
+class ServiceMixin:
+    noun = "service"
+
+    def rows(self, params):
+        return queries.services(params)
+
+    def item(self, service, params):
+        if not params.full:
+            return serializers.service_summary(service)
+        return serializers.service_full(service)
+
+
+class ServiceList(ServiceMixin, ListView):
+    accepted = PAGING | SERVICE_FILTERS | {"minimal"}
+
+
+class ServiceDetail(ServiceMixin, DetailView):
+    pass
+
+
+class ServiceAtLocationMixin:
+    noun = "service_at_location"
+
+    def rows(self, params):
+        return queries.service_at_locations(params)
+
+    def item(self, link, params):
+        if not params.full:
+            return serializers.service_at_location_summary(link.service, link.location)
+        return serializers.service_at_location_full(link.service, link.location)
+
+
+class ServiceAtLocationList(ServiceAtLocationMixin, ListView):
+    accepted = PAGING | SERVICE_FILTERS | {"postcode", "proximity"}
+
+
+class ServiceAtLocationDetail(ServiceAtLocationMixin, DetailView):
+    def find(self, key, params):
+        return queries.find_service_at_location(key, params)
+
+
+class TaxonomyMixin:
+    noun = "taxonomy"
+
+    def rows(self, params):
+        return queries.taxonomies(params)
+
+    def item(self, found, params):
+        return taxonomy.taxonomy_data(found)
+
+
+class TaxonomyList(TaxonomyMixin, ListView):
+    accepted = PAGING | {"search"}
+
+
+class TaxonomyDetail(TaxonomyMixin, DetailView):
+    def find(self, key, params):
+        return next((found for found in taxonomy.TAXONOMIES if found.id == key), None)
+
+
+class TaxonomyTermMixin:
+    noun = "taxonomy term"
+
+    def rows(self, params):
+        return queries.taxonomy_terms(params)
+
+    def item(self, term, params):
+        return taxonomy.term_data(term, detail=True)
+
+
+class TaxonomyTermList(TaxonomyTermMixin, ListView):
+    accepted = PAGING | {"search", "taxonomy_id", "top_only", "parent_id"}
+
+
+class TaxonomyTermDetail(TaxonomyTermMixin, DetailView):
+    def find(self, key, params):
+        return queries.find_term(key)
