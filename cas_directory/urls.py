@@ -13,6 +13,8 @@ urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
     path("readyz", health.readyz, name="readyz"),
     path("admin/", admin.site.urls),
+    # Outside i18n_patterns: an export has one address, whatever the language.
+    path("api/hsds/", include("organizations.hsds.urls")),
 ]
 
 urlpatterns += i18n_patterns(
