@@ -1,10 +1,11 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.views.static import serve
 
-from cas_directory import health
+from cas_directory import health, seo
 
 handler404 = "cas_directory.views.page_not_found"
 handler500 = "cas_directory.views.server_error"
@@ -13,6 +14,8 @@ urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
     path("readyz", health.readyz, name="readyz"),
     path("admin/", admin.site.urls),
+    path("sitemap.xml", sitemap, {"sitemaps": seo.SITEMAPS}, name="sitemap"),
+    path("robots.txt", seo.robots_txt, name="robots_txt"),
     # Outside i18n_patterns: an export has one address, whatever the language.
     path("api/hsds/", include("organizations.hsds.urls")),
 ]

@@ -1,11 +1,18 @@
 from django.urls import path
 
-from organizations import views
+from organizations import suggestions, views
 
 app_name = "organizations"
 
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
+    path("search/", views.SearchView.as_view(), name="search"),
     path("counties/<slug:slug>/", views.CountyView.as_view(), name="county"),
     path("organizations/<slug:slug>/", views.OrganizationDetailView.as_view(), name="detail"),
+    path("organizations/<slug:slug>/suggest/", suggestions.suggest, name="suggest"),
+    path(
+        "organizations/<slug:slug>/suggest/thanks/",
+        suggestions.suggest_thanks,
+        name="suggest_thanks",
+    ),
 ]

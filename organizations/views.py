@@ -1,7 +1,37 @@
+from urllib.parse import quote
+
+from django.conf import settings
+from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404
+from django.templatetags.static import static
+from django.urls import NoReverseMatch, reverse
 from django.views.generic import DetailView, ListView, TemplateView
 
+from organizations.filters import DirectoryFilterSet
+from organizations.hours import california_now, is_open_at
 from organizations.models import County, Organization
+from organizations.structured_data import map_markers, organization_json_ld
+
+PAGE_SIZE = 20
+
+
+def map_settings() -> dict:
+    """What the map script needs; nothing from another origin until asked."""
+    return {
+        "counties": static("geo/california-counties.geojson"),
+        "countyUrl": reverse("organizations:county", kwargs={"slug": "__slug__"}),
+        "tiles": settings.STREET_MAP_TILE_URL,
+        "tilesAttribution": settings.STREET_MAP_ATTRIBUTION,
+    }
+
+
+def suggest_url(organization) -> str:
+    """The correction form's address: a page of its own when there is one."""
+    try:
+        return reverse("organizations:suggest", kwargs={"slug": organization.slug})
+    except NoReverseMatch:
+        subject = f"Correction: {organization.name}"
+        return f"mailto:{settings.CURATOR_EMAILS[0]}?subject={quote(subject)}"
 
 
 class HomeView(TemplateView):
@@ -10,21 +40,60 @@ class HomeView(TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["counties"] = County.objects.all()
+        context["filter"] = DirectoryFilterSet()
+        context["map_settings"] = map_settings()
+        context["markers"] = []
         return context
 
 
-class CountyView(ListView):
-    template_name = "organizations/county.html"
+class SearchView(ListView):
+    """The directory search: one GET form, results, removable filter chips."""
+
+    template_name = "organizations/search.html"
     context_object_name = "organizations"
-    paginate_by = 20
+    paginate_by = PAGE_SIZE
+
+    def get_filterset(self):
+        return DirectoryFilterSet(self.request.GET)
 
     def get_queryset(self):
+        self.filterset = self.get_filterset()
+        return self.filterset.organizations()
+
+    def paginate_queryset(self, queryset, page_size):
+        # A page number past the end or not a number shows the nearest page,
+        # not an error: people edit and share these addresses.
+        paginator = Paginator(queryset, page_size)
+        page = paginator.get_page(self.request.GET.get("page"))
+        return paginator, page, page.object_list, page.has_other_pages()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        context.update(
+            filter=self.filterset,
+            active_filters=self.filterset.active_filters(self.request.GET),
+            query_without_page=query.urlencode(),
+            place=self.filterset.place,
+            ordering=self.filterset.ordering,
+            markers=map_markers(context["organizations"], "listed_locations"),
+            map_settings=map_settings(),
+        )
+        return context
+
+
+class CountyView(SearchView):
+    template_name = "organizations/county.html"
+
+    def get_filterset(self):
         self.county = get_object_or_404(County, slug=self.kwargs["slug"])
-        return Organization.objects.published().serving_county(self.county).for_listing()
+        return DirectoryFilterSet(self.request.GET, county=self.county)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["county"] = self.county
+        context["map_settings"]["county"] = self.county.slug
         return context
 
 
@@ -34,3 +103,20 @@ class OrganizationDetailView(DetailView):
 
     def get_queryset(self):
         return Organization.objects.published().for_detail()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        organization = self.object
+        now = california_now()
+        for location in organization.all_locations:
+            schedules = location.schedules.all()
+            location.open_now = is_open_at(schedules, now) if schedules else None
+        context.update(
+            json_ld=organization_json_ld(
+                organization, self.request.build_absolute_uri(organization.get_absolute_url())
+            ),
+            markers=map_markers([organization], "all_locations"),
+            map_settings=map_settings(),
+            suggest_url=suggest_url(organization),
+        )
+        return context

@@ -107,7 +107,8 @@ def test_county_page_query_count_is_pinned(client, django_assert_num_queries):
         service = ServiceFactory(counties_served=[fresno])
         LocationFactory(organization=service.organization)
         PhoneFactory(organization=service.organization)
-    # county, count, page, then one query each for services, their types and
-    # languages, phones and locations (with county).
-    with django_assert_num_queries(8):
+    # county, count, page; services with their types, languages, counties and
+    # phones; organization phones; locations (with county); then the filter
+    # form's choices of service types, populations and languages.
+    with django_assert_num_queries(13):
         client.get(fresno.get_absolute_url())

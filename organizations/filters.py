@@ -1,0 +1,283 @@
+"""The directory's one search form: every filter matches at service level.
+
+An organization is a result when one of its published services meets every
+filter at once, so "Fresno + legal services + minors" never matches an
+organization whose legal service is for adults and whose shelter is for minors.
+"""
+
+from dataclasses import dataclass
+
+import django_filters
+from django import forms
+from django.db.models import F
+from django.http import QueryDict
+from django.utils.translation import gettext_lazy as _
+
+from cas_directory.search import MAX_QUERY_LENGTH
+from organizations.models import County, Language, Organization, Population, Service, ServiceType
+from organizations.zip_codes import ZipCode, lookup_zip, normalize_zip
+
+MORE_FILTERS = (
+    "service_type",
+    "population",
+    "language",
+    "free",
+    "open_24_7",
+    "referrals",
+    "remote",
+)
+
+
+class TickBox(forms.CheckboxInput):
+    """A checkbox that reads only "1", "true", "on" or "yes" as ticked."""
+
+    def value_from_datadict(self, data, files, name):
+        return str(data.get(name, "")).strip().lower() in {"1", "true", "on", "yes"}
+
+
+class TickBoxFilter(django_filters.Filter):
+    field_class = forms.BooleanField
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", TickBox(attrs={"value": "1"}))
+        super().__init__(*args, **kwargs)
+
+
+class NamedChoiceField(django_filters.fields.ModelChoiceField):
+    """Choices labelled in the page's language."""
+
+    def label_from_instance(self, obj):
+        return obj.display_name
+
+
+class NamedMultipleChoiceField(django_filters.fields.ModelMultipleChoiceField):
+    def label_from_instance(self, obj):
+        return obj.display_name
+
+
+class CountyChoiceField(django_filters.fields.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return obj.name
+
+
+class CountyFilter(django_filters.ModelChoiceFilter):
+    field_class = CountyChoiceField
+
+
+class TermFilter(django_filters.ModelChoiceFilter):
+    field_class = NamedChoiceField
+
+
+class TermsFilter(django_filters.ModelMultipleChoiceFilter):
+    field_class = NamedMultipleChoiceField
+
+
+@dataclass(frozen=True)
+class Place:
+    """A California ZIP code and the county it is in."""
+
+    zip_code: ZipCode
+    county: County | None
+
+
+class ZipCodeField(forms.CharField):
+    def __init__(self, **kwargs):
+        kwargs.setdefault("max_length", 10)
+        super().__init__(**kwargs)
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not value:
+            return None
+        if normalize_zip(value) is None:
+            raise forms.ValidationError(
+                _("Enter a five-digit ZIP code, for example 95814."), code="invalid"
+            )
+        zip_code = lookup_zip(value)
+        if zip_code is None:
+            raise forms.ValidationError(
+                _("We could not find ZIP code %(zip)s in California."),
+                code="unknown",
+                params={"zip": normalize_zip(value)},
+            )
+        return Place(zip_code, County.objects.filter(name=zip_code.county_name).first())
+
+
+class ZipCodeFilter(django_filters.Filter):
+    field_class = ZipCodeField
+
+
+class DirectoryFilterSet(django_filters.FilterSet):
+    q = django_filters.CharFilter(
+        label=_("What are you looking for?"),
+        method="filter_keyword",
+        max_length=MAX_QUERY_LENGTH,
+        help_text=_("For example: shelter, legal help, T visa, counseling."),
+    )
+    zip = ZipCodeFilter(
+        label=_("ZIP code"),
+        method="filter_zip",
+        widget=forms.TextInput(
+            attrs={"inputmode": "numeric", "autocomplete": "off", "size": "10", "maxlength": "10"}
+        ),
+    )
+    county = CountyFilter(
+        label=_("County"),
+        queryset=County.objects.all(),
+        to_field_name="slug",
+        method="filter_county",
+        empty_label=_("All counties"),
+    )
+    service_type = TermsFilter(
+        label=_("Type of help"),
+        queryset=ServiceType.objects.all(),
+        to_field_name="slug",
+        method="filter_service_types",
+        widget=forms.CheckboxSelectMultiple,
+    )
+    population = TermsFilter(
+        label=_("Who it is for"),
+        queryset=Population.objects.all(),
+        to_field_name="slug",
+        method="filter_populations",
+        widget=forms.CheckboxSelectMultiple,
+    )
+    language = TermFilter(
+        label=_("Language spoken"),
+        queryset=Language.objects.all(),
+        to_field_name="code",
+        method="filter_language",
+        empty_label=_("Any language"),
+    )
+    free = TickBoxFilter(label=_("Free of charge"), method="filter_free")
+    open_24_7 = TickBoxFilter(label=_("Open 24/7"), method="filter_open_24_7")
+    referrals = TickBoxFilter(label=_("Accepts referrals"), method="filter_referrals")
+    remote = TickBoxFilter(label=_("Statewide, by phone or online"), method="filter_remote")
+
+    class Meta:
+        model = Service
+        fields = []
+
+    def __init__(self, data=None, *args, county=None, **kwargs):
+        """`county` fixes the county, as on a county's own page."""
+        self.fixed_county = county
+        # Only published services of published organizations can ever match.
+        kwargs.setdefault("queryset", Service.objects.published())
+        super().__init__(data, *args, **kwargs)
+        if county is not None:
+            del self.filters["county"]
+
+    def filter_queryset(self, queryset):
+        if self.fixed_county is not None:
+            queryset = queryset.serving(self.fixed_county)
+        return super().filter_queryset(queryset)
+
+    def filter_keyword(self, queryset, name, value):
+        return queryset.matching_keyword(value)
+
+    def filter_zip(self, queryset, name, value):
+        return queryset.serving(value.county) if value.county else queryset
+
+    def filter_county(self, queryset, name, value):
+        return queryset.serving(value)
+
+    # Multiple-choice methods receive an empty queryset when nothing is ticked.
+
+    def filter_service_types(self, queryset, name, value):
+        return queryset.of_types(value) if value else queryset
+
+    def filter_populations(self, queryset, name, value):
+        return queryset.for_populations(value) if value else queryset
+
+    def filter_language(self, queryset, name, value):
+        return queryset.in_language(value)
+
+    def filter_free(self, queryset, name, value):
+        return queryset.filter(is_free=True) if value else queryset
+
+    def filter_open_24_7(self, queryset, name, value):
+        return queryset.filter(is_24_7=True) if value else queryset
+
+    def filter_referrals(self, queryset, name, value):
+        return queryset.filter(accepts_referrals=True) if value else queryset
+
+    def filter_remote(self, queryset, name, value):
+        return queryset.without_a_visit() if value else queryset
+
+    # Results
+
+    def cleaned(self, name):
+        """A filter's clean value, or None where it was blank or invalid."""
+        if not self.is_bound or not self.form.is_bound:
+            return None
+        self.form.is_valid()
+        return self.form.cleaned_data.get(name) or None
+
+    @property
+    def uses_more_filters(self) -> bool:
+        """Whether a filter under "More filters" is in use, to show them open."""
+        return any(self.cleaned(name) for name in MORE_FILTERS if name in self.filters)
+
+    @property
+    def place(self) -> Place | None:
+        return self.cleaned("zip")
+
+    @property
+    def ordering(self) -> str:
+        if self.place is not None:
+            return "distance"
+        if self.cleaned("q"):
+            return "relevance"
+        return "name"
+
+    def organizations(self):
+        """Published organizations with a matching service, nearest or most relevant first."""
+        services = self.qs
+        organizations = Organization.objects.published().offering(services)
+        order = []
+        if self.place is not None:
+            zip_code = self.place.zip_code
+            organizations = organizations.with_distance_from(zip_code.latitude, zip_code.longitude)
+            order.append(F("distance").asc(nulls_last=True))
+        if self.cleaned("q"):
+            organizations = organizations.ranked_by(services)
+            order.append(F("relevance").desc(nulls_last=True))
+        return organizations.order_by(*order, "name", "pk").for_listing(services=services)
+
+    def active_filters(self, query: QueryDict) -> list[tuple[str, str]]:
+        """(label, address without it) for every filter in use, to show as removable chips."""
+        chips = []
+        for name, field in self.form.fields.items():
+            value = self.cleaned(name)
+            if not value:
+                continue
+            if isinstance(field, forms.ModelMultipleChoiceField):
+                for item in value:
+                    chips.append(
+                        (
+                            f"{field.label}: {field.label_from_instance(item)}",
+                            _without(query, name, getattr(item, field.to_field_name)),
+                        )
+                    )
+                continue
+            if isinstance(value, Place):
+                label = _("Near %(zip)s") % {"zip": value.zip_code.code}
+            elif isinstance(field, forms.ModelChoiceField):
+                label = f"{field.label}: {field.label_from_instance(value)}"
+            elif isinstance(field, forms.BooleanField):
+                label = str(field.label)
+            else:
+                label = f"{field.label}: “{value}”"
+            chips.append((label, _without(query, name)))
+        return chips
+
+
+def _without(query: QueryDict, name: str, value: str | None = None) -> str:
+    """The query string less one parameter (or one of its values), back on page 1."""
+    remaining = query.copy()
+    remaining.pop("page", None)
+    if value is None:
+        remaining.pop(name, None)
+    else:
+        remaining.setlist(name, [v for v in remaining.getlist(name) if v != value])
+    return remaining.urlencode()

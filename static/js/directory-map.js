@@ -1,0 +1,146 @@
+// Maps drawn with the Leaflet that django-leaflet bundles. No tile layer on
+// load, so nothing is requested from another site until the visitor presses
+// "Show street map". Data comes from json_script elements on the page; names
+// are set with textContent, never as HTML.
+(function () {
+  "use strict";
+  var container = document.querySelector("[data-map]");
+  var settingsElement = document.getElementById("map-settings");
+  if (!container || !settingsElement || typeof L === "undefined") {
+    return;
+  }
+  var settings = JSON.parse(settingsElement.textContent);
+  var markerElement = document.getElementById("map-markers");
+  var markers = markerElement ? JSON.parse(markerElement.textContent) || [] : [];
+  var mode = container.getAttribute("data-map");
+
+  container.hidden = false;
+  var map = L.map("map-canvas", {
+    attributionControl: true,
+    scrollWheelZoom: false,
+    zoomSnap: 0.25
+  });
+  map.attributionControl.setPrefix(false);
+  map.setView([37.2, -119.5], 5.5);
+
+  function countyUrl(slug) {
+    return settings.countyUrl.replace("__slug__", slug);
+  }
+
+  function countyStyle(highlighted) {
+    return {
+      color: "#073447",
+      weight: highlighted ? 2.5 : 1,
+      fillColor: highlighted ? "#0b4f6c" : "#9fc3d4",
+      fillOpacity: highlighted ? 0.15 : 0.45
+    };
+  }
+
+  function popup(marker) {
+    var box = document.createElement("div");
+    var link = document.createElement("a");
+    link.href = marker.url;
+    link.textContent = marker.title;
+    box.appendChild(link);
+    if (marker.place) {
+      var place = document.createElement("div");
+      place.textContent = marker.place;
+      box.appendChild(place);
+    }
+    return box;
+  }
+
+  function addMarkers() {
+    var layer = L.featureGroup();
+    markers.forEach(function (marker) {
+      L.circleMarker([marker.lat, marker.lng], {
+        radius: 8,
+        color: "#ffffff",
+        weight: 2,
+        fillColor: "#b3261e",
+        fillOpacity: 0.95,
+        className: "map-marker"
+      })
+        .bindPopup(popup(marker))
+        .bindTooltip(marker.title)
+        .addTo(layer);
+    });
+    layer.addTo(map);
+    return layer;
+  }
+
+  function drawCounties(onlySlug) {
+    return fetch(settings.counties, { credentials: "same-origin" })
+      .then(function (response) {
+        if (!response.ok) {
+          throw new Error("county shapes: " + response.status);
+        }
+        return response.json();
+      })
+      .then(function (shapes) {
+        var layer = L.geoJSON(shapes, {
+          filter: function (feature) {
+            return !onlySlug || feature.properties.slug === onlySlug;
+          },
+          style: function () {
+            return countyStyle(Boolean(onlySlug));
+          },
+          onEachFeature: function (feature, shape) {
+            var slug = feature.properties.slug;
+            shape.options.className = "county county--" + slug;
+            shape.bindTooltip(feature.properties.name, { sticky: true });
+            if (!onlySlug) {
+              shape.on("click", function () {
+                window.location.href = countyUrl(slug);
+              });
+              shape.on("mouseover", function () {
+                shape.setStyle(countyStyle(true));
+              });
+              shape.on("mouseout", function () {
+                shape.setStyle(countyStyle(false));
+              });
+            }
+          }
+        });
+        layer.addTo(map);
+        return layer;
+      });
+  }
+
+  function fit(layer) {
+    var bounds = layer.getBounds();
+    if (bounds.isValid()) {
+      map.fitBounds(bounds, { padding: [16, 16], maxZoom: 13 });
+    }
+  }
+
+  if (mode === "counties") {
+    drawCounties(null).then(fit).catch(function () {
+      container.hidden = true;
+    });
+  } else if (mode === "county") {
+    var markerLayer = addMarkers();
+    drawCounties(settings.county)
+      .then(function (shape) {
+        fit(shape);
+        markerLayer.bringToFront();
+      })
+      .catch(function () {
+        fit(markerLayer);
+      });
+  } else {
+    fit(addMarkers());
+  }
+
+  var streetButton = container.querySelector("[data-street-map]");
+  if (streetButton) {
+    streetButton.addEventListener("click", function () {
+      L.tileLayer(settings.tiles, {
+        attribution: settings.tilesAttribution,
+        maxZoom: 19
+      }).addTo(map);
+      streetButton.disabled = true;
+      streetButton.hidden = true;
+    });
+  }
+})();
