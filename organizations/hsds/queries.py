@@ -11,6 +11,7 @@ from datetime import datetime
 
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 
+from cas_directory.search import keyword_search
 from organizations.hsds import taxonomy
 from organizations.hsds.ids import service_at_location_id
 from organizations.hsds.params import ListParams
@@ -26,18 +27,8 @@ from organizations.models import (
 from organizations.zip_codes import lookup_zip
 
 ServiceAtLocation = Location.services.through
-MAX_SEARCH_WORDS = 10
-
-
-def _search(fields: tuple[str, ...], text: str) -> Q:
-    """Every word must appear in one of `fields` (case-insensitive)."""
-    query = Q()
-    for word in text.split()[:MAX_SEARCH_WORDS]:
-        any_field = Q()
-        for field in fields:
-            any_field |= Q(**{f"{field}__icontains": word})
-        query &= any_field
-    return query
+# The organization fields `search` looks in, by weight (see cas_directory.search).
+ORGANIZATION_SEARCH = {"name": "A", "alternate_name": "A", "description": "C"}
 
 
 def _phones() -> QuerySet:
@@ -127,9 +118,8 @@ _FLAG_FILTERS = {
 
 
 def _filtered_services(params: ListParams) -> QuerySet:
-    services = Service.objects.published().filter(
-        _search(("name", "description", "organization__name"), params.search)
-    )
+    # The site's own keyword search: full text and misspellings on PostgreSQL.
+    services = Service.objects.published().matching_keyword(params.search)
     if params.organization_id:
         services = services.filter(organization__uuid=params.organization_id)
     if params.taxonomy_term_id:
@@ -140,11 +130,15 @@ def _filtered_services(params: ListParams) -> QuerySet:
 
 
 def organizations(params: ListParams) -> QuerySet:
-    found = (
-        Organization.objects.published()
-        .filter(_search(("name", "alternate_name", "description"), params.search))
-        .filter(_modified_since("updated_at", params.modified_after))
-        .order_by("name", "pk")
+    found = keyword_search(
+        Organization.objects.published(),
+        params.search,
+        fields=ORGANIZATION_SEARCH,
+        fuzzy=["name", "alternate_name"],
+    )
+    # The best matches first when searching; by name otherwise (every relevance is 0).
+    found = found.filter(_modified_since("updated_at", params.modified_after)).order_by(
+        "-relevance", "name", "pk"
     )
     if not params.full:
         return found
@@ -168,7 +162,7 @@ def services(params: ListParams) -> QuerySet:
         _filtered_services(params)
         .filter(_modified_since("updated_at", params.modified_after))
         .select_related("organization")
-        .order_by("organization__name", "name", "pk")
+        .order_by("-relevance", "organization__name", "name", "pk")
     )
     if params.full:
         found = found.prefetch_related(*_service_prefetches())
@@ -178,7 +172,7 @@ def services(params: ListParams) -> QuerySet:
 def service_at_locations(params: ListParams) -> QuerySet:
     """Rows of the Location.services link: a published service at a public location."""
     found = ServiceAtLocation.objects.filter(
-        service__in=_filtered_services(params),
+        service__in=_filtered_services(params).values("pk"),
         location__in=Location.objects.filter(organization__in=Organization.objects.published()),
     )
     if params.taxonomy_term_id == taxonomy.CONFIDENTIAL.uuid:
