@@ -157,6 +157,8 @@ class Organization(models.Model):
         ordering = ["name"]
         verbose_name = _("organization")
         verbose_name_plural = _("organizations")
+        # Changing what the public sees is an editor's decision (admin_workflow).
+        permissions = [("publish_organization", _("Can publish and archive organizations"))]
 
     def __str__(self) -> str:
         return self.name
