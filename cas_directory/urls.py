@@ -3,6 +3,7 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
+from django.views.generic import TemplateView
 from django.views.static import serve
 
 from cas_directory import health, seo
@@ -22,6 +23,8 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("", include("organizations.urls")),
+    path("resources/", include("resources.urls")),
+    path("about/", TemplateView.as_view(template_name="pages/about.html"), name="about"),
     prefix_default_language=False,
 )
 

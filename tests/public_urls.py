@@ -5,6 +5,7 @@ accessibility checks cover it without being told.
 """
 
 from organizations.models import County, Organization
+from resources.models import Category, Resource
 
 
 def public_urls() -> list[str]:
@@ -13,4 +14,15 @@ def public_urls() -> list[str]:
     urls = ["/", county.get_absolute_url()]
     if organization is not None:
         urls.append(organization.get_absolute_url())
+    urls += library_urls()
     return urls + ["/es" + url for url in urls]
+
+
+def library_urls() -> list[str]:
+    """The resource library's pages (from fixtures/resources.json) and the About page."""
+    resource = Resource.objects.published().order_by("pk").first()
+    urls = ["/resources/", "/resources/search/?q=law", "/about/"]
+    urls += [category.get_absolute_url() for category in Category.objects.all()]
+    if resource is not None:
+        urls.append(resource.get_absolute_url())
+    return urls

@@ -1,0 +1,120 @@
+from django.contrib import admin
+from django.core.exceptions import PermissionDenied
+from django.db import models
+from django.http import HttpResponse
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_POST
+from simple_history.admin import SimpleHistoryAdmin
+
+from cas_directory.admin_workflow import WorkflowAdminMixin
+from resources.forms import MarkdownTextarea, ResourceAdminForm
+from resources.markdown import render_markdown
+from resources.models import Audience, Category, Resource
+
+# Far beyond any real page; stops the preview endpoint being used to burn CPU.
+PREVIEW_MAX_CHARS = 100_000
+
+
+def markdown_widget() -> MarkdownTextarea:
+    return MarkdownTextarea(preview_url=reverse("admin:resources_markdown_preview"))
+
+
+@admin.register(Category)
+class CategoryAdmin(admin.ModelAdmin):
+    """The six categories are fixed (their slugs are URLs); only their wording is edited."""
+
+    list_display = ["name", "name_es", "published_count", "sort_order"]
+    fields = ["name", "name_es", "slug", "description", "description_es", "sort_order"]
+    readonly_fields = ["slug"]
+    search_fields = ["name", "name_es"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).with_published_counts()
+
+    @admin.display(description=_("published resources"), ordering="published_count")
+    def published_count(self, category):
+        return category.published_count
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name in {"description", "description_es"}:
+            kwargs["widget"] = markdown_widget()
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+
+@admin.register(Audience)
+class AudienceAdmin(admin.ModelAdmin):
+    list_display = ["name", "name_es", "sort_order"]
+    search_fields = ["name", "name_es"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(Resource)
+class ResourceAdmin(WorkflowAdminMixin, SimpleHistoryAdmin):
+    """Curators write; editors with the publish permission publish and archive."""
+
+    form = ResourceAdminForm
+    list_display = [
+        "title",
+        "category",
+        "status",
+        "published_on",
+        "is_featured",
+        "is_sample",
+        "updated_at",
+    ]
+    list_filter = [
+        "status",
+        "category",
+        "audiences",
+        "trafficking_type",
+        "languages",
+        "is_featured",
+        "is_sample",
+    ]
+    list_select_related = ["category"]
+    search_fields = ["title", "title_es", "slug", "summary", "publisher"]
+    date_hierarchy = "published_on"
+    prepopulated_fields = {"slug": ["title"]}
+    autocomplete_fields = ["counties", "organizations"]
+    filter_horizontal = ["languages"]
+    readonly_fields = ["uuid", "created_at", "updated_at"]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "category", "status", "is_featured", "is_sample"]}),
+        (_("Content"), {"fields": ["summary", "body", "publisher", "published_on"]}),
+        (_("Where to find it"), {"fields": ["url", "document"]}),
+        (
+            _("Who it is for"),
+            {"fields": ["audiences", "trafficking_type", "languages", "counties", "organizations"]},
+        ),
+        (_("Spanish"), {"fields": ["title_es", "summary_es", "body_es"]}),
+        (_("Record"), {"fields": ["uuid", "created_at", "updated_at"]}),
+    ]
+    # Django 6 makes https the default scheme; ask for it now.
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+    actions = ["publish", "archive"]
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name in {"body", "body_es"}:
+            kwargs["widget"] = markdown_widget()
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+    def get_urls(self):
+        preview = self.admin_site.admin_view(require_POST(self.markdown_preview))
+        return [
+            path("markdown-preview/", preview, name="resources_markdown_preview"),
+            *super().get_urls(),
+        ]
+
+    def markdown_preview(self, request):
+        """The HTML a Markdown text becomes on the public site, for the editor's preview."""
+        if not (self.has_add_permission(request) or self.has_change_permission(request)):
+            raise PermissionDenied
+        text = request.POST.get("text", "")[:PREVIEW_MAX_CHARS]
+        return HttpResponse(render_markdown(text), content_type="text/html; charset=utf-8")
