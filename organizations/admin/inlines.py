@@ -72,9 +72,11 @@ class ServiceInline(ReferenceAutocompleteMixin, admin.StackedInline):
     ]
 
     def get_queryset(self, request):
+        # The organization too: each form's heading is the service's __str__.
         return (
             super()
             .get_queryset(request)
+            .select_related("organization")
             .prefetch_related("service_types", "populations", "languages", "counties")
         )
 
