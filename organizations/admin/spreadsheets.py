@@ -188,8 +188,8 @@ class PhoneCell:
 
 
 _PHONE = re.compile(
-    r"^(?P<number>[^()]+?)(?:\s*(?:ext\.?|x)\s*(?P<extension>\d{1,10}))?"
-    r"\s*(?:\((?P<kind>[^)]*)\))?$",
+    r"^(?P<number>.+?)(?:\s*(?:ext\.?|x)\s*(?P<extension>\d{1,10}))?"
+    r"(?:\s*\((?P<kind>[^\W\d_][\w ]*)\))?$",
     re.IGNORECASE,
 )
 
@@ -249,14 +249,15 @@ def organization_phones(organization) -> list[Phone]:
     )
 
 
+def _cell(phone: Phone) -> PhoneCell:
+    return PhoneCell(phone.number, phone_digits(phone.number), phone.extension, phone.kind)
+
+
 class PhonesField(fields.Field):
     def get_value(self, instance):
         if hasattr(instance, "_imported_phones"):
             return instance._imported_phones
-        return [
-            PhoneCell(phone.number, phone_digits(phone.number), phone.extension, phone.kind)
-            for phone in organization_phones(instance)
-        ]
+        return [_cell(phone) for phone in organization_phones(instance)]
 
     def save(self, instance, row, is_m2m=False, **kwargs):
         if self.column_name in row:
@@ -266,7 +267,7 @@ class PhonesField(fields.Field):
 def save_organization_phones(organization, cells: list[PhoneCell]) -> None:
     """Make the organization-wide phones match, keeping unchanged ones (and their ids)."""
     existing = organization_phones(organization)
-    if PhonesField().get_value(organization) == cells:
+    if [_cell(phone) for phone in existing] == cells:
         return
     unmatched = list(existing)
     for position, cell in enumerate(cells):
