@@ -1,10 +1,8 @@
-from urllib.parse import quote
-
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404
 from django.templatetags.static import static
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.views.generic import DetailView, ListView, TemplateView
 
 from organizations.filters import DirectoryFilterSet
@@ -23,15 +21,6 @@ def map_settings() -> dict:
         "tiles": settings.STREET_MAP_TILE_URL,
         "tilesAttribution": settings.STREET_MAP_ATTRIBUTION,
     }
-
-
-def suggest_url(organization) -> str:
-    """The correction form's address: a page of its own when there is one."""
-    try:
-        return reverse("organizations:suggest", kwargs={"slug": organization.slug})
-    except NoReverseMatch:
-        subject = f"Correction: {organization.name}"
-        return f"mailto:{settings.CURATOR_EMAILS[0]}?subject={quote(subject)}"
 
 
 class HomeView(TemplateView):
@@ -117,6 +106,5 @@ class OrganizationDetailView(DetailView):
             ),
             markers=map_markers([organization], "all_locations"),
             map_settings=map_settings(),
-            suggest_url=suggest_url(organization),
         )
         return context

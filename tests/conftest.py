@@ -4,6 +4,7 @@ import pytest
 from django.conf import settings
 from django.core.cache import cache
 from django.core.management import call_command
+from django.utils import translation
 
 REFERENCE_FIXTURES = sorted(
     str(path) for path in (Path(settings.BASE_DIR) / "fixtures").glob("*.json")
@@ -24,6 +25,14 @@ def reference_data(db):
 
     if not County.objects.exists():
         call_command("loaddata", *REFERENCE_FIXTURES, verbosity=0)
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """A request to an /es/ page leaves Spanish active in the thread; reverse() in
+    the next test would then build /es/ addresses."""
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(autouse=True)

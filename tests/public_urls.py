@@ -15,7 +15,19 @@ def public_urls() -> list[str]:
     if organization is not None:
         urls.append(organization.get_absolute_url())
     urls += library_urls()
+    urls += directory_search_urls()
     return urls + ["/es" + url for url in urls]
+
+
+def directory_search_urls() -> list[str]:
+    """The search page empty, with results, with no result, and with a bad value."""
+    return [
+        "/search/",
+        "/search/?q=legal&zip=95814&free=1",
+        "/search/?county=alpine&service_type=law-enforcement&population=minors&language=hy",
+        "/search/?county=nowhere&zip=abc",
+        "/counties/los-angeles/?service_type=legal-services&page=2",
+    ]
 
 
 def library_urls() -> list[str]:
