@@ -1,0 +1,109 @@
+"""A visitor finds a service in Chromium: map, filters, organization page, same origin only."""
+
+import re
+
+import pytest
+
+from organizations.sample_data import SampleDirectory
+from tests.browser.accessibility import assert_accessible
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def directory(reference_data):
+    SampleDirectory(count=60, seed=5).build()
+
+
+def test_a_visitor_clicks_a_county_on_the_map_filters_and_opens_an_organization(page, directory):
+    page.goto("/")
+    fresno = page.locator("path.county--fresno")
+    fresno.wait_for(state="visible")
+    # Leaflet listens on the shape itself; click its middle like a person would.
+    fresno.click()
+    page.wait_for_url("**/counties/fresno/")
+    assert "Fresno County" in page.locator("h1").inner_text()
+    assert page.locator("path.county--fresno").count() == 1, "the county page draws its shape"
+
+    page.locator(".search-form__more summary").click()
+    page.get_by_label("Free of charge").check()
+    page.get_by_label("Language spoken").select_option("en")
+    page.get_by_role("button", name="Search").click()
+    page.wait_for_url(re.compile(r"/counties/fresno/\?.*free=1.*"))
+    assert page.get_by_role("link", name=re.compile("Free of charge")).is_visible()
+    assert page.get_by_role("link", name=re.compile("Language spoken: English")).is_visible()
+    count = page.locator(".results__count").inner_text()
+    assert re.match(r"\d+ organizations?", count), count
+    assert not count.startswith("0 ")
+
+    first = page.locator(".result__name a").first
+    name = first.inner_text()
+    first.click()
+    page.wait_for_url("**/organizations/**")
+    assert page.locator("h1").inner_text() == name
+
+    assert page.request_log.urls, "the request log recorded nothing"
+    assert page.request_log.foreign() == []
+
+
+def test_street_map_tiles_load_only_when_asked(page, directory, live_server, settings):
+    settings.STREET_MAP_TILE_URL = live_server.url + "/static/tiles-for-test/{z}/{x}/{y}.png"
+    page.goto("/counties/fresno/")
+    page.locator("path.county--fresno").wait_for(state="visible")
+    assert page.locator(".map-marker").count() > 0, "sites are marked on the county map"
+    assert not [url for url in page.request_log.urls if "tiles-for-test" in url]
+    page.get_by_role("button", name="Show street map").click()
+    page.wait_for_function("document.querySelectorAll('.leaflet-tile').length > 0")
+    assert [url for url in page.request_log.urls if "tiles-for-test" in url]
+    assert page.get_by_role("button", name="Show street map").count() == 0
+
+
+def test_the_directory_works_without_javascript(page_factory, directory):
+    page = page_factory(javascript=False)
+    page.goto("/")
+    assert not page.locator("[data-map]").is_visible(), "no empty map box without JavaScript"
+    page.get_by_role("link", name="Fresno", exact=True).click()
+    page.wait_for_url("**/counties/fresno/")
+    page.locator(".search-form__more summary").click()
+    page.get_by_label("Open 24/7").check()
+    page.get_by_role("button", name="Search").click()
+    page.wait_for_url("**open_24_7=1**")
+    assert page.locator(".chip", has_text="Open 24/7").is_visible()
+    assert page.locator("[data-copy-link]").is_hidden()
+    assert page.get_by_role("link", name="Link to this page").is_visible()
+
+
+def test_a_zip_code_search_from_the_home_page(page, directory):
+    page.goto("/")
+    page.get_by_label("ZIP code").fill("95814")
+    page.get_by_role("button", name="Search").click()
+    page.wait_for_url("**/search/?**zip=95814**")
+    assert page.get_by_role("link", name=re.compile("Near 95814")).is_visible()
+    assert "Nearest to ZIP code 95814 first." in page.content()
+    assert page.request_log.foreign() == []
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/",
+        "/search/?q=legal&zip=95814&free=1",
+        "/search/?county=nowhere&zip=abc",
+        "/counties/fresno/?service_type=legal-services",
+        "/es/counties/alpine/?population=minors&open_24_7=1",
+    ],
+)
+@pytest.mark.parametrize("width", [1280, 375])
+def test_directory_pages_pass_axe(page_factory, directory, url, width):
+    page = page_factory(width=width)
+    page.goto(url)
+    page.wait_for_load_state("networkidle")
+    assert_accessible(page)
+
+
+def test_the_organization_page_passes_axe(page, directory):
+    from organizations.models import Organization
+
+    page.goto(Organization.objects.published().order_by("pk").first().get_absolute_url())
+    page.wait_for_load_state("networkidle")
+    assert_accessible(page)
