@@ -27,6 +27,19 @@ PAGES = [
     ("county page (Los Angeles)", "/counties/los-angeles/"),
     ("county page (Alpine)", "/counties/alpine/"),
     ("county page, page 5", "/counties/los-angeles/?page=5"),
+    ("search, no filter", "/search/"),
+    ("search: keyword", "/search/?q=legal+help"),
+    ("search: misspelt keyword", "/search/?q=shelterr"),
+    ("search: ZIP 95814, by distance", "/search/?zip=95814"),
+    (
+        "search: keyword, ZIP and filters",
+        "/search/?q=counseling&zip=90012&service_type=mental-health&free=1&language=es",
+    ),
+    (
+        "search: service type and population",
+        "/search/?service_type=legal-services&population=minors",
+    ),
+    ("organization page", "ORGANIZATION"),
 ]
 
 
@@ -49,6 +62,7 @@ def main() -> None:
         teardown_test_environment,
     )
 
+    from organizations.models import Organization
     from organizations.sample_data import SampleDirectory
 
     setup_test_environment()
@@ -58,13 +72,20 @@ def main() -> None:
         call_command("loaddata", *fixtures, verbosity=0)
         started = time.perf_counter()
         SampleDirectory(count=args.count, seed=2012).build()
+        if connection.vendor == "postgresql":
+            # Planner statistics, as autovacuum would gather them on a live database.
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
         print(
             f"database: {connection.vendor}; {args.count} organizations built in "
             f"{time.perf_counter() - started:.1f} s; {args.repeat} requests a page"
         )
         client = Client()
         print(f"{'page':42} {'median ms':>10} {'p95 ms':>8} {'queries':>8}")
+        organization = Organization.objects.published().order_by("pk").first()
         for label, url in PAGES:
+            if url == "ORGANIZATION":
+                url = organization.get_absolute_url()
             timings = []
             for _ in range(args.repeat):
                 cache.clear()

@@ -107,3 +107,23 @@ def test_the_organization_page_passes_axe(page, directory):
     page.goto(Organization.objects.published().order_by("pk").first().get_absolute_url())
     page.wait_for_load_state("networkidle")
     assert_accessible(page)
+
+
+def test_printing_gives_a_clean_handout(page, directory):
+    from organizations.models import Organization
+
+    organization = Organization.objects.published().order_by("pk").first()
+    page.goto(organization.get_absolute_url())
+    page.emulate_media(media="print")
+    for hidden in [".quick-exit", ".site-header nav", ".site-footer", ".share", "[data-map]"]:
+        assert page.locator(hidden).first.is_hidden(), hidden
+    assert page.locator(".print-only").first.is_visible()
+    assert organization.get_absolute_url() in page.locator("p.print-only").first.inner_text()
+    assert page.locator(".phones a[href^='tel:']").first.is_visible()
+
+    page.goto("/counties/fresno/")
+    page.emulate_media(media="print")
+    assert page.locator(".search-form").is_hidden()
+    assert page.locator(".result").first.is_visible()
+    pdf = page.pdf(format="Letter")
+    assert pdf.startswith(b"%PDF")

@@ -1,6 +1,9 @@
 """Keyword search on PostgreSQL: misspellings (trigram), accents (unaccent), stemming."""
 
+from io import StringIO
+
 import pytest
+from django.core.management import call_command
 from django.db import connection
 
 from organizations.models import Organization, Service
@@ -59,3 +62,13 @@ def test_stored_search_text_follows_edits(client):
     service.service_types.set([service_type("transportation")])
     assert "Lighthouse Haven" not in search(client, "refugio")
     assert "Lighthouse Haven" in search(client, "transportation")
+
+
+@pytest.mark.usefixtures("directory")
+def test_the_refresh_command_rebuilds_stored_search_text(client):
+    Service.objects.update(search_document=None, search_names="")
+    assert search(client, "Harbor") == []
+    out = StringIO()
+    call_command("refresh_search_index", stdout=out)
+    assert "Refreshed the search text of 4 services." in out.getvalue()
+    assert search(client, "Harbor") == ["Harbor House"]
