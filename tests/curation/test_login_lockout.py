@@ -63,3 +63,11 @@ def test_the_lock_lifts_after_the_cool_off(client, staff):
     response = sign_in(client, PASSWORD)
     assert response.status_code == 302
     assert not AccessAttempt.objects.exists(), "a successful sign-in resets the count"
+
+
+def test_admin_pages_let_forms_say_where_they_come_from(client, staff):
+    # Under "no-referrer" browsers post with "Origin: null" and CSRF refuses every form.
+    assert client.get(LOGIN)["Referrer-Policy"] == "same-origin"
+    client.force_login(staff)
+    assert client.get(reverse("admin:index"))["Referrer-Policy"] == "same-origin"
+    assert client.get("/")["Referrer-Policy"] == "no-referrer", "public pages keep theirs"

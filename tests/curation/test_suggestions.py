@@ -54,6 +54,8 @@ def test_the_form_page_warns_about_personal_details(client, organization):
     assert 'name="website"' in body
     assert "<div hidden>" in body, "the honeypot is hidden without inline style"
     assert "no-store" in response["Cache-Control"], "a page with a CSRF token is never cached"
+    # Under the site-wide "no-referrer" browsers would post the form with "Origin: null".
+    assert '<meta name="referrer" content="same-origin">' in body
 
 
 def test_a_valid_suggestion_is_queued_and_emailed_without_the_address(
