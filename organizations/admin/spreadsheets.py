@@ -83,6 +83,15 @@ class SpreadsheetAdminMixin:
 class _ListingResource(resources.ModelResource):
     uuid = KeepIfBlankField(attribute="uuid", column_name="uuid", widget=UUIDWidget())
 
+    class Meta:
+        import_id_fields = ["uuid"]
+        # Model validation per row, so that every problem shows in the preview.
+        clean_model_instances = True
+        # Unchanged rows are reported but not saved: no history entry, no update.
+        skip_unchanged = True
+        report_skipped = True
+        use_transactions = True
+
     def before_import(self, dataset, **kwargs):
         # A sheet of new records may leave out the id column altogether.
         if "uuid" not in (dataset.headers or []):
@@ -104,7 +113,7 @@ class OrganizationResource(_ListingResource):
         attribute="is_sample", column_name="is_sample", widget=StrictBooleanWidget()
     )
 
-    class Meta:
+    class Meta(_ListingResource.Meta):
         model = Organization
         fields = [
             "uuid",
@@ -122,11 +131,6 @@ class OrganizationResource(_ListingResource):
             "is_sample",
         ]
         export_order = fields
-        import_id_fields = ["uuid"]
-        clean_model_instances = True
-        skip_unchanged = True
-        report_skipped = True
-        use_transactions = True
 
     def filter_export(self, queryset, **kwargs):
         return queryset.select_related("verified_by").prefetch_related(
@@ -180,7 +184,7 @@ class LocationResource(_ListingResource):
         attribute="is_confidential", column_name="is_confidential", widget=StrictBooleanWidget()
     )
 
-    class Meta:
+    class Meta(_ListingResource.Meta):
         model = Location
         fields = [
             "uuid",
@@ -197,11 +201,6 @@ class LocationResource(_ListingResource):
             "accessibility",
         ]
         export_order = fields
-        import_id_fields = ["uuid"]
-        clean_model_instances = True
-        skip_unchanged = True
-        report_skipped = True
-        use_transactions = True
 
     def filter_export(self, queryset, **kwargs):
         return queryset.select_related("organization", "county")
