@@ -6,9 +6,11 @@ from django.db import models
 from django.db.models import Exists, OuterRef, Prefetch, Q, Value, prefetch_related_objects
 from django.db.models.functions import Replace
 from django.http import Http404
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportExportMixin
 from simple_history.admin import SimpleHistoryAdmin
@@ -23,7 +25,7 @@ from organizations.admin.filters import (
 from organizations.admin.history import related_changes
 from organizations.admin.inlines import LocationInline, PhoneInline, ServiceInline
 from organizations.admin.spreadsheets import OrganizationResource, SpreadsheetAdminMixin
-from organizations.models import County, Organization, Phone, Service
+from organizations.models import County, Organization, Phone, Service, Suggestion
 from organizations.validators import phone_digits
 
 # Shown as "Fresno, Kern, Kings and 4 more" past this many.
@@ -72,7 +74,7 @@ class OrganizationAdmin(
     search_fields = ["name", "alternate_name", "slug", "locations__city"]
     search_help_text = _("Search by name, city or phone number.")
     prepopulated_fields = {"slug": ["name"]}
-    readonly_fields = ["verified_by"]
+    readonly_fields = ["verified_by", "open_suggestions"]
     # Django 6 makes https the default scheme; ask for it now.
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     inlines = [PhoneInline, ServiceInline, LocationInline]
@@ -84,7 +86,7 @@ class OrganizationAdmin(
         (
             _("Verification"),
             {
-                "fields": [("last_verified_on", "verified_by")],
+                "fields": [("last_verified_on", "verified_by"), "open_suggestions"],
                 "description": _(
                     "Call or email the organization to check this listing, then press "
                     "“Save and mark verified today”."
@@ -137,6 +139,27 @@ class OrganizationAdmin(
         cutoff = months_before(timezone.localdate(), REVERIFY_AFTER_MONTHS)
         css = "verification-due" if obj.last_verified_on < cutoff else "verification-ok"
         return format_html('<span class="{}">{}</span>', css, date_format(obj.last_verified_on))
+
+    @admin.display(description=_("suggested corrections"))
+    def open_suggestions(self, obj):
+        waiting = list(obj.suggestions.filter(status=Suggestion.Status.NEW).order_by("created_at"))
+        if not waiting:
+            return _("None waiting.")
+        return format_html(
+            "<ul>{}</ul>",
+            format_html_join(
+                "",
+                '<li><a href="{}">{}</a> ({})</li>',
+                (
+                    (
+                        reverse("admin:organizations_suggestion_change", args=[s.pk]),
+                        Truncator(s.message).chars(80),
+                        date_format(timezone.localtime(s.created_at)),
+                    )
+                    for s in waiting
+                ),
+            ),
+        )
 
     def history_view(self, request, object_id, extra_context=None):
         try:

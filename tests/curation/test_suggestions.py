@@ -214,3 +214,16 @@ def test_bulk_reject_marks_who_reviewed(curator_client, curator, organization):
 def test_nobody_adds_suggestions_in_the_admin(admin_client):
     response = admin_client.get(reverse("admin:organizations_suggestion_add"))
     assert response.status_code == 403
+
+
+def test_open_suggestions_show_on_the_organizations_page(curator_client, organization):
+    waiting = Suggestion.objects.create(organization=organization, message="New phone number")
+    Suggestion.objects.create(
+        organization=organization, message="Old news", status=Suggestion.Status.REJECTED
+    )
+    page = curator_client.get(
+        reverse("admin:organizations_organization_change", args=[organization.pk])
+    ).content.decode()
+    assert reverse("admin:organizations_suggestion_change", args=[waiting.pk]) in page
+    assert "New phone number" in page
+    assert "Old news" not in page
