@@ -53,5 +53,14 @@ geojson: install
 	cd .build/us-atlas && npm pack --silent us-atlas@3.0.1 && tar xzf us-atlas-3.0.1.tgz
 	DJANGO_DEBUG=1 $(BIN)/python scripts/build_county_geojson.py .build/us-atlas/package/counties-10m.json
 
+# The Spanish catalogue: extract every marked string into locale/es (new ones
+# arrive with an empty msgstr for a translator), then compile the .mo, which is
+# committed so that running the site needs no gettext tools. Needs gettext.
+# tests/test_translations.py ignores the same paths.
+MESSAGES_IGNORE := --ignore=.venv --ignore=staticfiles --ignore=tests --ignore=build --ignore=media
+messages: install
+	DJANGO_DEBUG=1 $(MANAGE) makemessages --locale=es --no-obsolete --add-location=file $(MESSAGES_IGNORE)
+	DJANGO_DEBUG=1 $(MANAGE) compilemessages --locale=es $(MESSAGES_IGNORE)
+
 clean:
 	rm -rf $(VENV) .build staticfiles db.sqlite3 .pytest_cache .ruff_cache

@@ -11,7 +11,7 @@ from resources.models import Category, Resource
 def public_urls() -> list[str]:
     county = County.objects.get(slug="sacramento")
     organization = Organization.objects.published().order_by("pk").first()
-    urls = ["/", county.get_absolute_url()]
+    urls = ["/", county.get_absolute_url(), "/safety/", "/privacy/"]
     if organization is not None:
         urls.append(organization.get_absolute_url())
     urls += library_urls()

@@ -5,9 +5,13 @@ register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
-def url_in_language(context, language_code: str) -> str:
-    """The current page in another language, keeping its query string."""
+def url_in_language(context, language_code: str, absolute: bool = False) -> str:
+    """The current page in another language, keeping its query string.
+
+    `absolute=True` gives a full URL, as search engines expect in hreflang links.
+    """
     request = context["request"]
     url = translate_url(request.path, language_code)
     query = request.GET.urlencode()
-    return f"{url}?{query}" if query else url
+    url = f"{url}?{query}" if query else url
+    return request.build_absolute_uri(url) if absolute else url
