@@ -14,6 +14,7 @@ from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from cas_directory.search import keyword_search
 from organizations.hsds import taxonomy
 from organizations.hsds.ids import service_at_location_id
+from organizations.hsds.link_index import link_pk
 from organizations.hsds.params import ListParams
 from organizations.models import (
     Location,
@@ -66,6 +67,13 @@ def _service_prefetches(prefix: str = "", *, with_locations: bool = True) -> lis
             Prefetch(f"{prefix}locations", queryset=public_locations(), to_attr="hsds_locations")
         )
     return lookups
+
+
+def _order(params: ListParams, *fields: str) -> tuple[str, ...]:
+    """Best matches first when searching. Services and links otherwise come in
+    the order they were made: sorting tens of thousands of rows by name for
+    each page costs more than the whole rest of the answer."""
+    return ("-relevance", *fields) if params.search else fields
 
 
 def _modified_since(field: str, moment: datetime | None) -> Q:
@@ -136,9 +144,8 @@ def organizations(params: ListParams) -> QuerySet:
         fields=ORGANIZATION_SEARCH,
         fuzzy=["name", "alternate_name"],
     )
-    # The best matches first when searching; by name otherwise (every relevance is 0).
     found = found.filter(_modified_since("updated_at", params.modified_after)).order_by(
-        "-relevance", "name", "pk"
+        *_order(params, "name", "pk")
     )
     if not params.full:
         return found
@@ -162,7 +169,7 @@ def services(params: ListParams) -> QuerySet:
         _filtered_services(params)
         .filter(_modified_since("updated_at", params.modified_after))
         .select_related("organization")
-        .order_by("-relevance", "organization__name", "name", "pk")
+        .order_by(*_order(params, "pk"))
     )
     if params.full:
         found = found.prefetch_related(*_service_prefetches())
@@ -187,7 +194,7 @@ def service_at_locations(params: ListParams) -> QuerySet:
         found = found.filter(_serving_postcode(params.postcode))
     found = found.select_related(
         "service__organization", "location__organization", "location__county"
-    ).order_by("service__organization__name", "service__name", "service_id", "location__name", "pk")
+    ).order_by("pk")
     if params.full:
         found = found.prefetch_related(
             *_service_prefetches("service__", with_locations=False),
@@ -218,19 +225,13 @@ def _serving_postcode(postcode: str) -> Q:
 
 
 def find_service_at_location(sal_id: uuid.UUID, params: ListParams):
-    """The link row behind a derived service_at_location id, or None.
-
-    The id is a hash of the two uuids (ids.py), so it cannot be looked up by
-    value: this reads the uuid pairs of the published links (two columns, one
-    query) and hashes them, which stays a few milliseconds for tens of
-    thousands of links.
-    """
-    rows = service_at_locations(ListParams())
-    pairs = rows.values_list("pk", "service__uuid", "location__uuid").order_by()
-    for pk, service_uuid, location_uuid in pairs.iterator(chunk_size=2000):
-        if service_at_location_id(service_uuid, location_uuid) == sal_id:
-            return service_at_locations(params).filter(pk=pk).first()
-    return None
+    """The published link row behind a derived service_at_location id, or None."""
+    pk = link_pk(sal_id)
+    link = None if pk is None else service_at_locations(params).filter(pk=pk).first()
+    # SQLite may give a deleted row's key to a new link: the pair must still match.
+    if link is None or service_at_location_id(link.service.uuid, link.location.uuid) != sal_id:
+        return None
+    return link
 
 
 def _matches(text: str, *values: str) -> bool:

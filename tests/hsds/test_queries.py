@@ -113,11 +113,13 @@ def test_service_detail_queries_are_constant(client, directory, django_assert_nu
 def test_service_at_location_detail_queries_are_constant(
     client, directory, django_assert_num_queries
 ):
-    """Finding a derived id reads the published links in one query, however many there are."""
+    """The derived id is found in a cached index (see link_index.py), built once."""
     sal_id = service_at_location_id(directory.legal.uuid, directory.drop_in.uuid)
     url = f"/api/hsds/service_at_locations/{sal_id}/"
-    with django_assert_num_queries(11):
+    _grow()
+    # The links' fingerprint, the index, the link, then what a full one shows.
+    with django_assert_num_queries(12):
         client.get(url)
     _grow()
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(10):
         assert client.get(url).json()["id"] == str(sal_id)
