@@ -24,6 +24,7 @@ from django.db import connections
 from django.db.models import (
     Aggregate,
     Case,
+    Exists,
     F,
     FloatField,
     Func,
@@ -101,6 +102,7 @@ def keyword_search(
     as names, where a misspelt query should still match. Large tables store
     both on PostgreSQL: `document` names a stored `weighted_vector(fields)` and
     `names` a stored text of the fuzzy fields, each with a GIN index.
+    Close spellings are tried only when the query as typed matches nothing.
     A blank query matches everything with relevance 0.
     """
     text = clean_query(query)
@@ -114,20 +116,32 @@ def keyword_search(
         # alias(), not annotate(): the document is only compared, never sent back.
         queryset = queryset.alias(_search_document=weighted_vector(fields))
         document = "_search_document"
-    condition = Q(**{document: search_query})
-    relevance = SearchRank(F(document), search_query)
+    exact = Q(**{document: search_query})
+    rank = SearchRank(F(document), search_query)
     if names is not None:
         # The %> operator uses the trigram index and pg_trgm's word-similarity
         # threshold (0.6 by default): "shelterr" scores 0.78 against "shelter".
-        condition |= Q(**{f"{names}__trigram_word_similar": text})
-        relevance += TrigramWordSimilarity(Value(text), F(names))
+        close = Q(**{f"{names}__trigram_word_similar": text})
+        similarity = TrigramWordSimilarity(Value(text), F(names))
     elif fuzzy := list(fuzzy):
         similarities = [TrigramWordSimilarity(Value(text), Unaccent(F(name))) for name in fuzzy]
         similarity = similarities[0] if len(similarities) == 1 else Greatest(*similarities)
         queryset = queryset.alias(_similarity=similarity)
-        condition |= Q(_similarity__gte=FUZZY_THRESHOLD)
-        relevance += F("_similarity")
-    return queryset.filter(condition).annotate(relevance=relevance)
+        similarity = F("_similarity")
+        close = Q(_similarity__gte=FUZZY_THRESHOLD)
+    else:
+        return queryset.filter(exact).annotate(relevance=rank)
+    # Close spellings count only when the words as typed match nothing: "legal
+    # help" must not also compare every row with look-alikes. The uncorrelated
+    # EXISTS runs once per query (an InitPlan), not once per row.
+    misspelt = ~Exists(queryset.filter(exact))
+    return queryset.filter(exact | (misspelt & close)).annotate(
+        relevance=Case(
+            When(misspelt, then=rank + similarity),
+            default=rank,
+            output_field=FloatField(),
+        )
+    )
 
 
 def _substring(queryset, text, fields):

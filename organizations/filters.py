@@ -230,19 +230,34 @@ class DirectoryFilterSet(django_filters.FilterSet):
             return "relevance"
         return "name"
 
-    def organizations(self):
-        """Published organizations with a matching service, nearest or most relevant first."""
-        services = self.qs
-        organizations = Organization.objects.published().offering(services)
+    def results(self):
+        """One row per matching organization: nearest first with a ZIP code, else best
+        match first with a keyword, else by name. Paginate these, then load a page
+        with `organizations_on()`."""
+        place, keyword = self.place, self.cleaned("q")
+        near = (place.zip_code.latitude, place.zip_code.longitude) if place else None
+        rows = self.qs.per_organization(near=near, ranked=bool(keyword))
         order = []
-        if self.place is not None:
-            zip_code = self.place.zip_code
-            organizations = organizations.with_distance_from(zip_code.latitude, zip_code.longitude)
+        if place is not None:
             order.append(F("distance").asc(nulls_last=True))
-        if self.cleaned("q"):
-            organizations = organizations.ranked_by(services)
-            order.append(F("relevance").desc(nulls_last=True))
-        return organizations.order_by(*order, "name", "pk").for_listing(services=services)
+        if keyword:
+            order.append(F("best_match").desc(nulls_last=True))
+        return rows.order_by(*order, "organization_name", "organization_id")
+
+    def organizations_on(self, rows) -> list[Organization]:
+        """The organizations of a page of `results()`, in its order, ready for result
+        cards: each shows only its services that matched, and its `distance`."""
+        found = (
+            Organization.objects.filter(pk__in=[row["organization_id"] for row in rows])
+            .for_listing(services=self.qs)
+            .in_bulk()
+        )
+        organizations = []
+        for row in rows:
+            organization = found[row["organization_id"]]
+            organization.distance = row.get("distance")
+            organizations.append(organization)
+        return organizations
 
     def active_filters(self, query: QueryDict) -> list[tuple[str, str]]:
         """(label, address without it) for every filter in use, to show as removable chips."""

@@ -47,13 +47,14 @@ class SearchView(ListView):
 
     def get_queryset(self):
         self.filterset = self.get_filterset()
-        return self.filterset.organizations()
+        return self.filterset.results()
 
     def paginate_queryset(self, queryset, page_size):
         # A page number past the end or not a number shows the nearest page,
         # not an error: people edit and share these addresses.
         paginator = Paginator(queryset, page_size)
         page = paginator.get_page(self.request.GET.get("page"))
+        page.object_list = self.filterset.organizations_on(page.object_list)
         return paginator, page, page.object_list, page.has_other_pages()
 
     def get_context_data(self, **kwargs):

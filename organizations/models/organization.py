@@ -2,7 +2,7 @@ import uuid
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Exists, FloatField, OuterRef, Prefetch, Q, Subquery
+from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -18,37 +18,6 @@ class OrganizationQuerySet(PublishableQuerySet):
 
         services = Service.objects.published().filter(organization=OuterRef("pk"))
         return self.filter(Exists(services.filter(Q(is_statewide=True) | Q(counties=county))))
-
-    def offering(self, services):
-        """Organizations with at least one of `services`: search filters match services."""
-        return self.filter(pk__in=services.values("organization_id"))
-
-    def ranked_by(self, services):
-        """Annotate `relevance`: that of the organization's best match among `services`."""
-        best = services.filter(organization=OuterRef("pk")).order_by("-relevance")
-        return self.annotate(
-            relevance=Subquery(best.values("relevance")[:1], output_field=FloatField())
-        )
-
-    def with_distance_from(self, latitude, longitude):
-        """Annotate `distance`: miles to the nearest location with a public address.
-
-        Confidential locations take no part, so that distances cannot be used
-        to find a shelter.
-        """
-        from organizations.geo import miles_from
-        from organizations.models import Location
-
-        nearest = (
-            Location.objects.filter(
-                organization=OuterRef("pk"), is_confidential=False, latitude__isnull=False
-            )
-            .annotate(miles=miles_from(latitude, longitude))
-            .order_by("miles")
-        )
-        return self.annotate(
-            distance=Subquery(nearest.values("miles")[:1], output_field=FloatField())
-        )
 
     def for_listing(self, services=None):
         """Everything a result card shows, in a fixed number of queries.

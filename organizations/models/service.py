@@ -2,7 +2,7 @@ import uuid
 
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Count, Exists, F, Max, Min, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -47,6 +47,34 @@ class ServiceQuerySet(PublishableQuerySet):
     def without_a_visit(self):
         """Statewide services and those used by phone or online."""
         return self.filter(Q(is_statewide=True) | Q(is_remote=True))
+
+    def per_organization(self, near=None, ranked=False):
+        """One row per organization offering any of these services, to order results by.
+
+        Each row has `organization_id` and `organization_name`; with `near` (latitude,
+        longitude) also `distance`, in miles to the organization's nearest
+        location with a public address (confidential ones take no part, so
+        distances cannot point to a shelter); with `ranked` also `best_match`,
+        the relevance of its best-matching service. One pass over the services,
+        however many organizations match.
+        """
+        from organizations.geo import miles_from
+
+        # The count makes it a GROUP BY, one row per organization, in every case.
+        rows = self.values("organization_id", organization_name=F("organization__name")).annotate(
+            matching_services=Count("pk", distinct=True)
+        )
+        if near is not None:
+            public = Q(
+                organization__locations__is_confidential=False,
+                organization__locations__latitude__isnull=False,
+            )
+            rows = rows.annotate(
+                distance=Min(miles_from(*near, prefix="organization__locations__"), filter=public)
+            )
+        if ranked:
+            rows = rows.annotate(best_match=Max("relevance"))
+        return rows
 
     def matching_keyword(self, query):
         """Services whose own text, types or organization match `query`, with `relevance`."""

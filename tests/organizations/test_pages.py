@@ -107,8 +107,9 @@ def test_county_page_query_count_is_pinned(client, django_assert_num_queries):
         service = ServiceFactory(counties_served=[fresno])
         LocationFactory(organization=service.organization)
         PhoneFactory(organization=service.organization)
-    # county, count, page; services with their types, languages, counties and
-    # phones; organization phones; locations (with county); then the filter
-    # form's choices of service types, populations and languages.
-    with django_assert_num_queries(13):
+    # county, count, the page's rows, its organizations; services with their
+    # types, languages, counties and phones; organization phones; locations
+    # (with county); then the filter form's choices of service types,
+    # populations and languages.
+    with django_assert_num_queries(14):
         client.get(fresno.get_absolute_url())

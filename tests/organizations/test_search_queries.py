@@ -15,10 +15,10 @@ from tests.factories import (
 
 pytestmark = pytest.mark.django_db
 
-# count, page of organizations; services with their types, languages,
-# counties and phones; organization phones; locations with county; the form's
-# choices of counties, service types, populations and languages.
-SEARCH_QUERIES = 13
+# count, the page's rows, its organizations; services with their types,
+# languages, counties and phones; organization phones; locations with county;
+# the form's choices of counties, service types, populations and languages.
+SEARCH_QUERIES = 14
 # ... plus the county of the ZIP code and checking the county and type given.
 FILTERED_SEARCH_QUERIES = SEARCH_QUERIES + 3
 
