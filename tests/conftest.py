@@ -4,6 +4,7 @@ import pytest
 from django.conf import settings
 from django.core.cache import cache
 from django.core.management import call_command
+from django.db import connection
 from django.utils import translation
 
 REFERENCE_FIXTURES = sorted(
@@ -47,3 +48,10 @@ def pytest_collection_modifyitems(config, items):
     # database afterwards; running them last keeps the session's reference
     # data for everything else.
     items.sort(key=lambda item: item.get_closest_marker("browser") is not None)
+    if connection.vendor != "postgresql":
+        skip = pytest.mark.skip(
+            reason="needs PostgreSQL: set DATABASE_URL=postgres://... (see README)"
+        )
+        for item in items:
+            if item.get_closest_marker("postgres"):
+                item.add_marker(skip)

@@ -5,6 +5,7 @@ import re
 from datetime import UTC, date, datetime
 
 import pytest
+from django.core.cache import cache
 from django.urls import reverse
 
 from organizations.models import Schedule
@@ -99,6 +100,7 @@ def test_hours_show_overnight_rows_and_open_now(client, organization, monkeypatc
     monkeypatch.setattr(
         "organizations.views.california_now", lambda: datetime(2025, 6, 3, 17, tzinfo=UTC)
     )
+    cache.clear()  # a cached copy of the page would still say what it said at 10:00
     assert "Closed now" in client.get(organization.get_absolute_url()).content.decode()
 
 
@@ -198,7 +200,8 @@ def test_print_and_share_controls(client, organization):
     assert f'href="{organization.get_absolute_url()}" data-share-link' in body
     assert "data-copy-link hidden" in body
     assert f"Printed from CAS Directory: http://testserver{organization.get_absolute_url()}" in body
-    search = client.get(reverse("organizations:search") + "?county=fresno&referrals=1").content.decode()
+    url = reverse("organizations:search") + "?county=fresno&referrals=1"
+    search = client.get(url).content.decode()
     assert 'href="/search/?county=fresno&amp;referrals=1" data-share-link' in search
 
 

@@ -4,20 +4,13 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
-from django.db import connection
 
 from organizations.models import Organization, Service
 from tests.factories import service_type
 from tests.organizations.test_search_keyword import directory, search  # noqa: F401
 
-pytestmark = [
-    pytest.mark.django_db,
-    pytest.mark.postgres,
-    pytest.mark.skipif(
-        connection.vendor != "postgresql",
-        reason="full-text search, trigram and unaccent need PostgreSQL (set DATABASE_URL)",
-    ),
-]
+# Skipped on SQLite by tests/conftest.py.
+pytestmark = [pytest.mark.django_db, pytest.mark.postgres]
 
 
 @pytest.mark.parametrize(
