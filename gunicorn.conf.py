@@ -9,6 +9,7 @@ timeout = 30
 graceful_timeout = 20
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 accesslog = "-"
-# No client address in the access log: visitors may be survivors, and an
-# address ties a person to the page they read.
-access_log_format = '"%(r)s" %(s)s %(b)s %(M)sms'
+# No client address, browser or referring page in the access log: visitors
+# may be survivors, and an address ties a person to the page they read. The
+# path is logged without its query string, which holds what they searched for.
+access_log_format = '"%(m)s %(U)s %(H)s" %(s)s %(b)s %(M)sms'

@@ -167,6 +167,9 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
+# Only a page with a form sets the CSRF cookie; let it go when the browser
+# closes instead of staying on a shared phone for a year as a trace of the visit.
+CSRF_COOKIE_AGE = None
 LANGUAGE_COOKIE_NAME = "cas_language"
 
 # Street-map tiles load only after a visitor presses "Show street map".
