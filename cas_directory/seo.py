@@ -6,11 +6,14 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
 from organizations.sitemaps import DirectorySitemap, OrganizationSitemap
+from resources.sitemaps import ResourceLibrarySitemap, ResourceSitemap
 
 # Each app adds its published pages here.
 SITEMAPS = {
     "directory": DirectorySitemap,
     "organizations": OrganizationSitemap,
+    "library": ResourceLibrarySitemap,
+    "resources": ResourceSitemap,
 }
 
 

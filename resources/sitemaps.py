@@ -5,10 +5,13 @@ from resources.models import Category, Resource
 
 
 class ResourceLibrarySitemap(Sitemap):
-    """The library's front page and its six category pages."""
+    """The library's front page and its six category pages, in English and Spanish."""
 
     changefreq = "weekly"
     priority = 0.6
+    i18n = True
+    alternates = True
+    x_default = True
 
     def items(self):
         return [None, *Category.objects.order_by("sort_order", "pk")]
@@ -22,6 +25,9 @@ class ResourceSitemap(Sitemap):
 
     changefreq = "monthly"
     priority = 0.5
+    i18n = True
+    alternates = True
+    x_default = True
 
     def items(self):
         return Resource.objects.published().only("slug", "updated_at").order_by("pk")

@@ -1,14 +1,4 @@
 import pytest
-from django.utils import translation
-
-
-@pytest.fixture(autouse=True)
-def _english_between_tests():
-    # A request to a Spanish page leaves Spanish active in the thread, and
-    # reverse() and get_absolute_url() would then build /es/ URLs in the next test.
-    translation.activate("en")
-    yield
-    translation.deactivate()
 
 
 @pytest.fixture

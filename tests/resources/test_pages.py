@@ -214,3 +214,21 @@ def test_the_site_navigation_links_to_the_library(client):
     assert 'href="/resources/"' in body
     library = client.get("/resources/").content.decode()
     assert 'href="/resources/" aria-current="page"' in library
+
+
+def test_an_organization_page_links_the_resources_it_offers(client):
+    organization = OrganizationFactory()
+    training = ResourceFactory(title="Our outreach training", offered_by=[organization])
+    ResourceFactory(title="Our draft guide", offered_by=[organization], status=Status.DRAFT)
+    ResourceFactory(title="Someone else's guide", offered_by=[OrganizationFactory()])
+    body = client.get(organization.get_absolute_url()).content.decode()
+    assert "Trainings and materials from this organization" in body
+    assert f'href="{training.get_absolute_url()}"' in body
+    assert "Our draft guide" not in body
+    assert "Someone else" not in body
+
+
+def test_an_organization_without_resources_shows_no_resource_section(client):
+    organization = OrganizationFactory()
+    body = client.get(organization.get_absolute_url()).content.decode()
+    assert "Trainings and materials from this organization" not in body

@@ -2,33 +2,32 @@ import pytest
 
 from cas_directory.publishing import Status
 from resources.choices import CategorySlug
-from resources.sitemaps import ResourceLibrarySitemap, ResourceSitemap
 from tests.resources.factories import ResourceFactory
 
 pytestmark = pytest.mark.django_db
 
 
-class Site:
-    domain = "directory.example.org"
-    name = "CAS Directory"
+def sitemap_locations(client) -> str:
+    response = client.get("/sitemap.xml")
+    assert response.status_code == 200
+    return response.content.decode()
 
 
-def locations(sitemap) -> list[str]:
-    return [entry["location"] for entry in sitemap.get_urls(site=Site(), protocol="https")]
-
-
-def test_the_sitemap_lists_published_resources_only():
+def test_the_sitemap_lists_published_resources_in_both_languages(client):
     shown = ResourceFactory()
     draft = ResourceFactory(status=Status.DRAFT)
     archived = ResourceFactory(status=Status.ARCHIVED)
-    urls = locations(ResourceSitemap())
-    assert f"https://directory.example.org{shown.get_absolute_url()}" in urls
-    assert all(r.get_absolute_url() not in " ".join(urls) for r in (draft, archived))
-    entry = next(e for e in ResourceSitemap().get_urls(site=Site()) if shown.slug in e["location"])
-    assert entry["lastmod"] == shown.updated_at
+    xml = sitemap_locations(client)
+    assert f"<loc>http://testserver/resources/{shown.slug}/</loc>" in xml
+    assert f"<loc>http://testserver/es/resources/{shown.slug}/</loc>" in xml
+    assert f'hreflang="es" href="http://testserver/es/resources/{shown.slug}/"' in xml
+    for hidden in (draft, archived):
+        assert f"/resources/{hidden.slug}/" not in xml
 
 
-def test_the_library_sitemap_lists_the_index_and_six_categories():
-    urls = locations(ResourceLibrarySitemap())
-    assert urls[0] == "https://directory.example.org/resources/"
-    assert urls[1:] == [f"https://directory.example.org/resources/{s}/" for s in CategorySlug]
+def test_the_sitemap_lists_the_library_and_its_six_categories(client):
+    xml = sitemap_locations(client)
+    assert "<loc>http://testserver/resources/</loc>" in xml
+    for slug in CategorySlug.values:
+        assert f"<loc>http://testserver/resources/{slug}/</loc>" in xml
+        assert f"<loc>http://testserver/es/resources/{slug}/</loc>" in xml

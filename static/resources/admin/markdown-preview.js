@@ -1,5 +1,7 @@
 // Markdown preview in the admin: sends the text to the server, which renders
 // and sanitises it exactly as the public page will, and shows the result.
+// Only on request (the button), not on every keystroke: each POST by a signed-in
+// curator also refreshes the public page cache.
 "use strict";
 
 (function () {
@@ -15,7 +17,6 @@
     if (!textarea || !button || !output) {
       return;
     }
-    var timer = null;
 
     function refresh() {
       var body = new FormData();
@@ -42,10 +43,6 @@
 
     button.hidden = false;
     button.addEventListener("click", refresh);
-    textarea.addEventListener("input", function () {
-      window.clearTimeout(timer);
-      timer = window.setTimeout(refresh, 600);
-    });
   }
 
   document.addEventListener("DOMContentLoaded", function () {
