@@ -24,7 +24,6 @@ from django.db import connections
 from django.db.models import (
     Aggregate,
     Case,
-    Exists,
     F,
     FloatField,
     Func,
@@ -102,7 +101,8 @@ def keyword_search(
     as names, where a misspelt query should still match. Large tables store
     both on PostgreSQL: `document` names a stored `weighted_vector(fields)` and
     `names` a stored text of the fuzzy fields, each with a GIN index.
-    Close spellings are tried only when the query as typed matches nothing.
+    Close spellings are tried only when the query as typed matches nothing
+    (on PostgreSQL that takes one query when this is called).
     A blank query matches everything with relevance 0.
     """
     text = clean_query(query)
@@ -131,17 +131,12 @@ def keyword_search(
         close = Q(_similarity__gte=FUZZY_THRESHOLD)
     else:
         return queryset.filter(exact).annotate(relevance=rank)
-    # Close spellings count only when the words as typed match nothing: "legal
-    # help" must not also compare every row with look-alikes. The uncorrelated
-    # EXISTS runs once per query (an InitPlan), not once per row.
-    misspelt = ~Exists(queryset.filter(exact))
-    return queryset.filter(exact | (misspelt & close)).annotate(
-        relevance=Case(
-            When(misspelt, then=rank + similarity),
-            default=rank,
-            output_field=FloatField(),
-        )
-    )
+    # Close spellings only when the words as typed match nothing: "legal help"
+    # must not also compare every row with look-alikes. Asking first costs one
+    # indexed query and lets each search use its own index.
+    if queryset.filter(exact).exists():
+        return queryset.filter(exact).annotate(relevance=rank)
+    return queryset.filter(close).annotate(relevance=rank + similarity)
 
 
 def _substring(queryset, text, fields):
