@@ -5,24 +5,9 @@ from django import forms
 from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
-from cas_directory.search import keyword_search
 from organizations.models import Language
 from resources.choices import TraffickingType
 from resources.models import Audience, Category, Resource
-
-# The same search as the directory's, over the library's own text.
-SEARCH_FIELDS = {
-    "title": "A",
-    "title_es": "A",
-    "summary": "B",
-    "summary_es": "B",
-    "publisher": "C",
-    "category__name": "C",
-    "body": "D",
-    "body_es": "D",
-}
-# Short fields where a misspelt word should still find the resource.
-FUZZY_FIELDS = ["title", "title_es", "publisher"]
 
 
 class DisplayNameChoiceField(forms.ModelChoiceField):
@@ -108,10 +93,7 @@ class ResourceFilter(django_filters.FilterSet):
         ]
 
     def filter_keyword(self, queryset, name, value):
-        if not value:
-            return queryset
-        found = keyword_search(queryset, value, fields=SEARCH_FIELDS, fuzzy=FUZZY_FIELDS)
-        return found.order_by("-relevance", *Resource._meta.ordering)
+        return queryset.matching_keyword(value) if value else queryset
 
     def filter_trafficking_type(self, queryset, name, value):
         return queryset.about(value) if value else queryset

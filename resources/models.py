@@ -11,12 +11,27 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from cas_directory.publishing import PublishableQuerySet, Status
+from cas_directory.search import keyword_search
 from cas_directory.translation import in_language
 from organizations.models import Organization
 from organizations.models.taxonomy import Term
 from resources.choices import CategorySlug, TraffickingType
 from resources.markdown import render_markdown
 from resources.validators import validate_not_reserved
+
+# The directory's search over the library's own text: field -> weight.
+SEARCH_FIELDS = {
+    "title": "A",
+    "title_es": "A",
+    "summary": "B",
+    "summary_es": "B",
+    "publisher": "C",
+    "category__name": "C",
+    "body": "D",
+    "body_es": "D",
+}
+# Short fields where a misspelt word should still find the resource.
+FUZZY_FIELDS = ["title", "title_es", "publisher"]
 
 MARKDOWN_HELP = _(
     "Markdown: **bold**, *italic*, [link text](https://example.org), lists with “-”. "
@@ -95,8 +110,10 @@ class ResourceQuerySet(PublishableQuerySet):
             .filter(Exists(shared))
         )
 
-    def newest_first(self):
-        return self.order_by(F("published_on").desc(nulls_last=True), "-created_at", "pk")
+    def matching_keyword(self, query: str):
+        """Resources matching `query`, best first, by the directory's own search function."""
+        found = keyword_search(self, query, fields=SEARCH_FIELDS, fuzzy=FUZZY_FIELDS)
+        return found.order_by("-relevance", *self.model._meta.ordering)
 
     def recently_added(self):
         return self.order_by("-created_at", "-pk")

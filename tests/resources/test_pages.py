@@ -2,6 +2,7 @@
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.template import Context, Template
 from django.urls import reverse
 
 from cas_directory.publishing import Status
@@ -232,3 +233,18 @@ def test_an_organization_without_resources_shows_no_resource_section(client):
     organization = OrganizationFactory()
     body = client.get(organization.get_absolute_url()).content.decode()
     assert "Trainings and materials from this organization" not in body
+
+
+def test_the_directory_search_can_show_matching_library_resources(django_assert_num_queries):
+    Resource.objects.all().delete()
+    for number in range(5):
+        ResourceFactory(title=f"Zephyr guide {number}")
+    ResourceFactory(title="Zephyr draft", status=Status.DRAFT)
+    template = Template("{% load resource_tags %}{% library_matches q %}")
+    with django_assert_num_queries(0):
+        assert template.render(Context({"q": "  "})).strip() == ""
+    html = template.render(Context({"q": "zephyr"}))
+    assert html.count("<li>") == 3
+    assert "Zephyr draft" not in html
+    assert 'href="/resources/search/?q=zephyr"' in html
+    assert template.render(Context({"q": "nothing-like-this"})).strip() == ""

@@ -5,6 +5,7 @@ is pinned, so an N+1 (a query per card, per audience...) fails here.
 """
 
 import pytest
+from django.db import connection
 from django.template import Context, Template
 
 from tests.factories import OrganizationFactory, language
@@ -29,10 +30,13 @@ def make_resources(count: int, **kwargs):
 INDEX_QUERIES = 5
 # Category, count, page, audiences; filter options: audiences, languages, years.
 CATEGORY_QUERIES = 7
+# With a keyword, PostgreSQL first asks whether it matches as typed (else it
+# looks for close spellings): see cas_directory.search.keyword_search.
+KEYWORD_QUERIES = int(connection.vendor == "postgresql")
 # A chosen audience and language are each looked up once to validate them.
-FILTERED_CATEGORY_QUERIES = CATEGORY_QUERIES + 2
+FILTERED_CATEGORY_QUERIES = CATEGORY_QUERIES + 2 + KEYWORD_QUERIES
 # The search page has no category to look up, but offers the categories as an option.
-SEARCH_QUERIES = 7
+SEARCH_QUERIES = 7 + KEYWORD_QUERIES
 
 
 @pytest.mark.parametrize("count", [2, 30])
@@ -90,3 +94,13 @@ def test_organization_resources_take_one_query(django_assert_num_queries, count)
     with django_assert_num_queries(1):
         html = template.render(Context({"organization": organization}))
     assert html.count("<li>") == count
+
+
+@pytest.mark.parametrize("count", [1, 12])
+def test_library_matches_on_the_directory_search_page(django_assert_num_queries, count):
+    for number in range(count):
+        ResourceFactory(category=category("research"), title=f"Zephyr guide {number}")
+    template = Template("{% load resource_tags %}{% library_matches q %}")
+    with django_assert_num_queries(1 + KEYWORD_QUERIES):
+        html = template.render(Context({"q": "zephyr"}))
+    assert html.count("<li>") == min(count, 3)
