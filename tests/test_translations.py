@@ -45,8 +45,13 @@ def run(tool: str, *arguments: str) -> str:
 
 
 def msgids(po_text: str) -> list[str]:
-    """The (first lines of the) msgids in a catalogue, without the header."""
-    return [m for m in re.findall(r'^msgid "(.*)"$', po_text, re.MULTILINE) if m]
+    """The msgids in a catalogue (long ones are split over several lines), without the header."""
+    found = []
+    for entry in re.findall(r'^msgid ((?:".*"\n)+)', po_text, re.MULTILINE):
+        text = "".join(re.findall(r'^"(.*)"$', entry, re.MULTILINE))
+        if text:
+            found.append(text)
+    return found
 
 
 @pytest.fixture(scope="module")
