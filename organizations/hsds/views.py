@@ -21,6 +21,13 @@ from organizations.hsds.params import ListParams, ParameterError, parse
 HSDS_VERSION = "3.0"
 OPENAPI_URL = "https://raw.githubusercontent.com/openreferral/specification/3.0/schema/openapi.json"
 CACHE_SECONDS = 300
+LIST_ENDPOINTS = (
+    "organizations",
+    "services",
+    "service_at_locations",
+    "taxonomies",
+    "taxonomy_terms",
+)
 PAGING = frozenset({"page", "per_page", "format"})
 # What HSDS lets a consumer ask of the services behind a list.
 SERVICE_FILTERS = frozenset(
@@ -88,10 +95,8 @@ class DetailView(HsdsView):
 
 class RootView(HsdsView):
     def get(self, request):
-        names = ("organizations", "services", "service_at_locations", "taxonomies")
         endpoints = {
-            name: request.build_absolute_uri(reverse(f"hsds:{name}"))
-            for name in (*names, "taxonomy_terms")
+            name: request.build_absolute_uri(reverse(f"hsds:{name}")) for name in LIST_ENDPOINTS
         }
         return JsonResponse(
             {
