@@ -1,16 +1,18 @@
 from django.contrib import admin
+from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.db import models
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 from simple_history.admin import SimpleHistoryAdmin
 
 from cas_directory.admin_workflow import WorkflowAdminMixin
-from resources.forms import MarkdownTextarea, ResourceAdminForm
+from resources.forms import AdminDocumentInput, MarkdownTextarea, ResourceAdminForm
 from resources.markdown import render_markdown
 from resources.models import Audience, Category, Resource
+from resources.views import pdf_download
 
 # Far beyond any real page; stops the preview endpoint being used to burn CPU.
 PREVIEW_MAX_CHARS = 100_000
@@ -103,14 +105,36 @@ class ResourceAdmin(WorkflowAdminMixin, SimpleHistoryAdmin):
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         if db_field.name in {"body", "body_es"}:
             kwargs["widget"] = markdown_widget()
+        if db_field.name == "document":
+            kwargs["widget"] = AdminDocumentInput
         return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        document = form.base_fields.get("document")
+        if obj is not None and obj.document and document is not None:
+            document.widget.download_url = reverse(
+                "admin:resources_resource_document", args=[obj.pk]
+            )
+        return form
 
     def get_urls(self):
         preview = self.admin_site.admin_view(require_POST(self.markdown_preview))
+        document = self.admin_site.admin_view(require_safe(self.document_view))
         return [
             path("markdown-preview/", preview, name="resources_markdown_preview"),
+            path("<path:object_id>/document/", document, name="resources_resource_document"),
             *super().get_urls(),
         ]
+
+    def document_view(self, request, object_id):
+        """A resource's PDF for curators, whatever its status."""
+        resource = self.get_object(request, unquote(object_id))
+        if resource is None or not resource.document:
+            raise Http404
+        if not self.has_view_permission(request, resource):
+            raise PermissionDenied
+        return pdf_download(resource)
 
     def markdown_preview(self, request):
         """The HTML a Markdown text becomes on the public site, for the editor's preview."""

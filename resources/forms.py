@@ -1,6 +1,7 @@
 """The curators' resource form: upload checks and a Markdown editor with a preview."""
 
 from django import forms
+from django.contrib.admin.widgets import AdminFileWidget
 from django.core.files.uploadedfile import UploadedFile
 from django.db import models
 
@@ -30,6 +31,33 @@ class MarkdownTextarea(forms.Textarea):
         context = super().get_context(name, value, attrs)
         context["widget"]["preview_url"] = self.preview_url
         context["widget"]["preview_html"] = render_markdown(value or "")
+        return context
+
+
+class _StoredDocument:
+    """The stored file as the file widget shows it, linked to the admin's own download."""
+
+    def __init__(self, name: str, url: str):
+        self.name = name
+        self.url = url
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class AdminDocumentInput(AdminFileWidget):
+    """The admin's file input, whose "Currently" link works for drafts too.
+
+    Production serves nothing from MEDIA_ROOT, so the storage URL would lead
+    nowhere; the admin download view checks the curator's permission instead.
+    """
+
+    download_url = ""
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        if self.download_url and self.is_initial(value):
+            context["widget"]["value"] = _StoredDocument(value.name, self.download_url)
         return context
 
 

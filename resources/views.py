@@ -77,10 +77,8 @@ class ResourceDetailView(DetailView):
         return super().get_context_data(related=related[:RELATED_ON_DETAIL], **kwargs)
 
 
-@require_safe
-def download(request, slug):
-    """A published resource's PDF, saved under a name made from its slug."""
-    resource = get_object_or_404(Resource.objects.published().exclude(document=""), slug=slug)
+def pdf_download(resource) -> FileResponse:
+    """The resource's PDF as an attachment named after its slug, never its uploaded name."""
     try:
         handle = resource.document.storage.open(resource.document.name, "rb")
     except OSError as error:
@@ -91,3 +89,10 @@ def download(request, slug):
         filename=resource.download_filename,
         content_type="application/pdf",
     )
+
+
+@require_safe
+def download(request, slug):
+    """A published resource's PDF; drafts' and archived resources' files stay private."""
+    resource = get_object_or_404(Resource.objects.published().exclude(document=""), slug=slug)
+    return pdf_download(resource)

@@ -2,11 +2,12 @@
 
 import pytest
 from django.contrib.auth.models import Permission, User
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from cas_directory.publishing import Status
 from resources.models import Category, Resource
-from tests.resources.factories import ResourceFactory, audience, category
+from tests.resources.factories import MINIMAL_PDF, ResourceFactory, audience, category
 
 pytestmark = pytest.mark.django_db
 
@@ -184,3 +185,22 @@ def test_curators_without_the_publish_permission_cannot_publish(client):
     change = client.get(reverse("admin:resources_resource_change", args=[draft.pk]))
     assert change.status_code == 200
     assert 'name="status"' not in change.content.decode()
+
+
+def test_curators_can_open_a_drafts_pdf_from_the_admin(admin_client, client, media_root):
+    draft = ResourceFactory(
+        status=Status.DRAFT, document=SimpleUploadedFile("draft.pdf", MINIMAL_PDF), url=""
+    )
+    document_url = reverse("admin:resources_resource_document", args=[draft.pk])
+    change = admin_client.get(reverse("admin:resources_resource_change", args=[draft.pk]))
+    assert f'href="{document_url}"' in change.content.decode()
+    response = admin_client.get(document_url)
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert b"".join(response.streaming_content) == MINIMAL_PDF
+    # The public cannot, and the admin URL asks strangers to sign in.
+    assert client.get(draft.get_download_url()).status_code == 404
+    assert client.get(document_url).status_code == 302
+    without = ResourceFactory()
+    missing = reverse("admin:resources_resource_document", args=[without.pk])
+    assert admin_client.get(missing).status_code == 404

@@ -178,6 +178,7 @@ def test_the_pdf_downloads_as_an_attachment_named_after_the_slug(client, media_r
     assert b"".join(response.streaming_content) == MINIMAL_PDF
     detail = client.get(resource.get_absolute_url()).content.decode()
     assert resource.get_download_url() in detail
+    assert "stays in this device" in detail
     assert "scan 2024" not in detail
     assert resource.document.name not in detail
 
