@@ -87,9 +87,6 @@ class ResourceQuerySet(PublishableQuerySet):
     def in_category(self, category):
         return self.filter(category=category)
 
-    def for_audience(self, audience):
-        return self.filter(audiences=audience)
-
     def about(self, trafficking_type: str):
         """Material on sex or labor trafficking, counting material on both."""
         if trafficking_type == TraffickingType.BOTH:

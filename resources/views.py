@@ -53,7 +53,7 @@ class ResourceListView(ListView):
             heading=self.category.display_name if self.category else self.heading,
             filter=self.filterset,
             show_category=self.category is None,
-            is_filtered=any(value for key, value in query.items()),
+            is_filtered=any(query.values()),
             query_without_page=query.urlencode(),
             **kwargs,
         )

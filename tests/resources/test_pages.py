@@ -249,3 +249,10 @@ def test_the_directory_search_can_show_matching_library_resources(django_assert_
     assert "Zephyr draft" not in html
     assert 'href="/resources/search/?q=zephyr"' in html
     assert template.render(Context({"q": "nothing-like-this"})).strip() == ""
+
+
+def test_only_unfiltered_category_pages_are_offered_to_search_engines(client):
+    noindex = '<meta name="robots" content="noindex, follow">'
+    assert noindex not in client.get("/resources/trainings/").content.decode()
+    assert noindex in client.get("/resources/trainings/?audience=educators").content.decode()
+    assert noindex in client.get("/resources/search/?q=law").content.decode()
