@@ -1,4 +1,4 @@
-"""A visitor's whole journey asks nothing of any other origin.
+"""A visitor's whole journey asks nothing of any other origin and leaves no trace.
 
 Loading is covered page by page in test_accessibility; this one uses the
 pages as a visitor would: the language switcher, the search form and its
@@ -11,6 +11,18 @@ from organizations.models import Organization
 from organizations.sample_data import SampleDirectory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+# What a visit could leave behind in the browser for someone else to find.
+STORED = """
+(() => ({local: localStorage.length, session: sessionStorage.length}))()
+"""
+
+
+def traces(page) -> dict:
+    return {
+        "cookies": sorted(cookie["name"] for cookie in page.context.cookies()),
+        "storage": page.evaluate(STORED),
+    }
 
 
 def test_a_visit_that_uses_every_kind_of_page_stays_on_the_site(page_factory, reference_data):
@@ -36,6 +48,7 @@ def test_a_visit_that_uses_every_kind_of_page_stays_on_the_site(page_factory, re
 
     organization = Organization.objects.published().order_by("name").first()
     page.goto(organization.get_absolute_url())
+    assert traces(page) == {"cookies": [], "storage": {"local": 0, "session": 0}}
     page.get_by_role("link", name="Suggest a correction").click()
     page.wait_for_url("**/suggest/")
     page.get_by_label("What is wrong or out of date?").fill("The phone number has changed.")
@@ -48,6 +61,11 @@ def test_a_visit_that_uses_every_kind_of_page_stays_on_the_site(page_factory, re
     page.locator("main a[href^='/resources/']").first.click()
     page.wait_for_load_state()
 
+    # Only the form left its CSRF cookie, which ends with the browser session.
+    [cookie] = page.context.cookies()
+    assert cookie["name"] == "csrftoken"
+    assert cookie["expires"] == -1
+    assert traces(page)["storage"] == {"local": 0, "session": 0}
     visited = {url for url in page.request_log.urls if "/static/" not in url}
     assert len(visited) >= 10, visited
     assert page.request_log.foreign() == []
