@@ -118,7 +118,7 @@ def urls(db):
     urls = public_urls()
     organization = Organization.objects.published().order_by("pk").first()
     suggest = reverse("organizations:suggest", args=[organization.slug])
-    return [*urls, suggest, "/es" + suggest]
+    return list(dict.fromkeys([*urls, suggest, "/es" + suggest]))
 
 
 def fresh_get(url):
