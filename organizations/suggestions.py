@@ -66,7 +66,10 @@ class SuggestionForm(forms.Form):
     message = forms.CharField(
         label=_("What is wrong or out of date?"),
         max_length=Suggestion._meta.get_field("message").max_length,
-        widget=forms.Textarea(attrs={"rows": 6}),
+        # Read out with the warning not to include details about a survivor.
+        widget=forms.Textarea(
+            attrs={"rows": 6, "aria-describedby": "id_message_helptext suggest-privacy"}
+        ),
         help_text=_("For example a phone number that no longer works, new hours or a new address."),
     )
     contact = forms.CharField(

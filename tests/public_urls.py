@@ -4,6 +4,8 @@ Each later page adds itself here, so that the smoke, privacy and
 accessibility checks cover it without being told.
 """
 
+from django.urls import reverse
+
 from organizations.models import County, Organization
 from resources.models import Category, Resource
 
@@ -14,6 +16,10 @@ def public_urls() -> list[str]:
     urls = ["/", county.get_absolute_url(), "/safety/", "/privacy/"]
     if organization is not None:
         urls.append(organization.get_absolute_url())
+        urls += [
+            reverse("organizations:suggest", args=[organization.slug]),
+            reverse("organizations:suggest_thanks", args=[organization.slug]),
+        ]
     urls += library_urls()
     urls += directory_search_urls()
     return urls + ["/es" + url for url in urls]

@@ -51,6 +51,7 @@ def test_the_form_page_warns_about_personal_details(client, organization):
     body = response.content.decode()
     assert "Please do not include personal details about a survivor" in body
     assert "(optional)" in body
+    assert 'aria-describedby="id_message_helptext suggest-privacy"' in body
     assert 'name="website"' in body
     assert "<div hidden>" in body, "the honeypot is hidden without inline style"
     assert "no-store" in response["Cache-Control"], "a page with a CSRF token is never cached"
