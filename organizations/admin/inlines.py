@@ -81,7 +81,25 @@ class ServiceInline(ReferenceAutocompleteMixin, admin.StackedInline):
         )
 
 
-class LocationInline(OrganizationChoicesMixin, ReferenceAutocompleteMixin, admin.StackedInline):
+class LocationServicesMixin:
+    """A location's services as a few checkboxes (an organization has a handful)."""
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name == "services":
+            kwargs["widget"] = CheckboxSelectMultiple
+        formfield = super().formfield_for_manytomany(db_field, request, **kwargs)
+        if db_field.name == "services":
+            # Services are added on the organization's page, not in a popup.
+            formfield.widget.can_add_related = False
+        return formfield
+
+
+class LocationInline(
+    LocationServicesMixin,
+    OrganizationChoicesMixin,
+    ReferenceAutocompleteMixin,
+    admin.StackedInline,
+):
     model = Location
     form = LocationForm
     extra = 0
@@ -105,11 +123,6 @@ class LocationInline(OrganizationChoicesMixin, ReferenceAutocompleteMixin, admin
             },
         ),
     ]
-
-    def formfield_for_manytomany(self, db_field, request, **kwargs):
-        if db_field.name == "services":
-            kwargs["widget"] = CheckboxSelectMultiple
-        return super().formfield_for_manytomany(db_field, request, **kwargs)
 
     def organization_choices(self, obj):
         return {"services": Service.objects.filter(organization=obj).order_by("name")}

@@ -5,13 +5,12 @@ record its history (with revert) and the location spreadsheet.
 """
 
 from django.contrib import admin
-from django.forms import CheckboxSelectMultiple
 from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportExportMixin
 from simple_history.admin import SimpleHistoryAdmin
 
 from organizations.admin.forms import LocationForm
-from organizations.admin.inlines import LocationInline, ServiceInline
+from organizations.admin.inlines import LocationInline, LocationServicesMixin, ServiceInline
 from organizations.admin.spreadsheets import LocationResource, SpreadsheetAdminMixin
 from organizations.admin.widgets import ReferenceAutocompleteMixin
 from organizations.models import Location, Phone, Schedule, Service
@@ -29,7 +28,11 @@ class ServiceAdmin(ReferenceAutocompleteMixin, SimpleHistoryAdmin):
 
 @admin.register(Location)
 class LocationAdmin(
-    SpreadsheetAdminMixin, ImportExportMixin, ReferenceAutocompleteMixin, SimpleHistoryAdmin
+    LocationServicesMixin,
+    SpreadsheetAdminMixin,
+    ImportExportMixin,
+    ReferenceAutocompleteMixin,
+    SimpleHistoryAdmin,
 ):
     form = LocationForm
     resource_classes = [LocationResource]
@@ -39,11 +42,6 @@ class LocationAdmin(
     search_fields = ["name", "city", "zip_code", "organization__name"]
     autocomplete_fields = ["organization", "county"]
     fieldsets = [(None, {"fields": ["organization"]}), *LocationInline.fieldsets]
-
-    def formfield_for_manytomany(self, db_field, request, **kwargs):
-        if db_field.name == "services":
-            kwargs["widget"] = CheckboxSelectMultiple
-        return super().formfield_for_manytomany(db_field, request, **kwargs)
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change, **kwargs)

@@ -57,7 +57,7 @@
         marker.setLatLng(point);
       }
       if (centre) {
-        map.setView(point, Math.max(map.getZoom(), 13));
+        map.setView(point, Math.max(map.getZoom(), 11));
       }
     }
 
