@@ -7,6 +7,7 @@ Rows are matched by `uuid`, so exporting and importing the same file changes
 nothing; a row with an empty `uuid` is a new record.
 """
 
+from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
@@ -16,6 +17,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from import_export import fields, resources
 from import_export.formats.base_formats import CSV
+from import_export.forms import SelectableFieldsExportForm
 
 from cas_directory.admin_workflow import publish_permission
 from organizations.admin.spreadsheet_columns import (
@@ -33,9 +35,16 @@ from organizations.admin.spreadsheet_columns import (
 from organizations.models import Location, Organization, Phone
 
 
+class ExportForm(SelectableFieldsExportForm):
+    @property
+    def media(self):
+        return super().media + forms.Media(js=["admin-extra/export-toggle.js"])
+
+
 class SpreadsheetAdminMixin:
     """CSV only, UTF-8 (with the byte-order mark Excel needs), all-or-nothing."""
 
+    export_form_class = ExportForm
     import_formats = [CSV]
     export_formats = [CSV]
     from_encoding = "utf-8-sig"

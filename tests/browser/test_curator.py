@@ -145,3 +145,14 @@ def test_a_visitor_suggests_a_correction(page, reference_data, monkeypatch):
     assert page.get_by_role("heading", name="Thank you").is_visible()
     assert listing.suggestions.get().message == "The hotline number has changed."
     assert page.request_log.foreign() == []
+
+
+def test_the_export_pages_select_all_box_works_under_the_csp(page, editor_in_chief):
+    sign_in(page, editor_in_chief)
+    page.goto("/admin/organizations/organization/export/")
+    columns = page.locator(".selectable-field-export-row input[type=checkbox]")
+    assert columns.count() > 5
+    page.locator("input.select-toggle").uncheck()
+    assert all(not box.is_checked() for box in columns.all())
+    page.locator("input.select-toggle").check()
+    assert all(box.is_checked() for box in columns.all())
