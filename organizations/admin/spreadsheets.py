@@ -16,8 +16,8 @@ from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from import_export import fields, resources
+from import_export import forms as import_forms
 from import_export.formats.base_formats import CSV
-from import_export.forms import SelectableFieldsExportForm
 
 from cas_directory.admin_workflow import publish_permission
 from organizations.admin.spreadsheet_columns import (
@@ -35,16 +35,31 @@ from organizations.admin.spreadsheet_columns import (
 from organizations.models import Location, Organization, Phone
 
 
-class ExportForm(SelectableFieldsExportForm):
+class ExportForm(import_forms.SelectableFieldsExportForm):
     @property
     def media(self):
         return super().media + forms.Media(js=["admin-extra/export-toggle.js"])
+
+
+PREVIEW_MEDIA = forms.Media(css={"all": ["admin-extra/import-preview.css"]})
+
+
+class ImportForm(import_forms.ImportForm):
+    @property
+    def media(self):
+        return super().media + PREVIEW_MEDIA
+
+
+class ConfirmImportForm(import_forms.ConfirmImportForm):
+    media = PREVIEW_MEDIA
 
 
 class SpreadsheetAdminMixin:
     """CSV only, UTF-8 (with the byte-order mark Excel needs), all-or-nothing."""
 
     export_form_class = ExportForm
+    import_form_class = ImportForm
+    confirm_form_class = ConfirmImportForm
     import_formats = [CSV]
     export_formats = [CSV]
     from_encoding = "utf-8-sig"
