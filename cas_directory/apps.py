@@ -24,3 +24,8 @@ class CasAdminConfig(SimpleAdminConfig):
 class CasDirectoryConfig(AppConfig):
     name = "cas_directory"
     verbose_name = "CAS Directory"
+
+    def ready(self) -> None:
+        from cas_directory import page_cache
+
+        page_cache.connect_signals()

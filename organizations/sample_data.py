@@ -11,6 +11,7 @@ from datetime import date, time, timedelta
 from django.db import transaction
 from django.utils.text import slugify
 
+from cas_directory import page_cache
 from cas_directory.publishing import Status
 from organizations import search_index
 from organizations.models import (
@@ -232,6 +233,8 @@ class SampleDirectory:
         )
         # Bulk inserts send no signals: fill the stored search text in one go.
         search_index.refresh(Service.objects.filter(organization__is_sample=True))
+        # Bulk inserts send no signals: say so to the page cache ourselves.
+        page_cache.bump_version()
         return len(organizations)
 
     def _organization(self, index: int) -> Organization:

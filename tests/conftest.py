@@ -43,6 +43,13 @@ def _empty_cache():
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def _no_page_cache(settings):
+    """Tests look at each view's own answer (its context, its queries);
+    tests/test_page_cache.py turns the whole-page cache on to test it."""
+    settings.PUBLIC_PAGE_CACHE_SECONDS = 0
+
+
 def pytest_collection_modifyitems(config, items):
     # Browser tests use live_server, whose transactional tests flush the
     # database afterwards; running them last keeps the session's reference

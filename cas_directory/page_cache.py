@@ -1,0 +1,106 @@
+"""Whole-page caching of public GET pages.
+
+A page is cached under its full path (the language is in the path) and a
+site-wide version number. Any change a curator makes bumps the version, so a
+published, archived or edited listing shows at once on every page; the time
+limit only bounds how stale "open now" can be.
+
+Only the server keeps the copy: no Cache-Control is added, so a shared
+phone's browser cache holds no more than it would without this.
+Nothing personal is ever cached: only anonymous GET/HEAD requests, only 200
+responses that set no cookie and do not vary on cookies (a page with a form
+and its CSRF token does), never the admin.
+"""
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models.signals import m2m_changed, post_delete, post_save
+
+VERSION_KEY = "public-pages:version"
+EXCLUDED_PREFIXES = ("/admin/", "/healthz", "/readyz", "/static/", "/media/")
+CACHED_APPS = {"organizations", "resources"}
+# Visitors' suggestions never show on public pages; letting them invalidate
+# the cache would let anyone empty it.
+UNCACHED_MODELS = {"organizations.suggestion"}
+
+
+def current_version() -> int:
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        cache.add(VERSION_KEY, 1, timeout=None)
+        version = cache.get(VERSION_KEY, 1)
+    return version
+
+
+def bump_version() -> None:
+    """Invalidate every cached page (cheap: old entries just expire)."""
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:
+        cache.add(VERSION_KEY, 2, timeout=None)
+
+
+def _on_change(sender, **kwargs) -> None:
+    if sender._meta.app_label in CACHED_APPS and sender._meta.label_lower not in UNCACHED_MODELS:
+        bump_version()
+
+
+def connect_signals() -> None:
+    for signal in (post_save, post_delete, m2m_changed):
+        signal.connect(_on_change, dispatch_uid=f"page-cache-{signal!r}")
+
+
+def _cacheable_request(request) -> bool:
+    return (
+        request.method in ("GET", "HEAD")
+        and not request.path.startswith(EXCLUDED_PREFIXES)
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+    )
+
+
+def _cacheable_response(response) -> bool:
+    vary = response.get("Vary", "").lower()
+    control = response.get("Cache-Control", "").lower()
+    return (
+        response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and "cookie" not in vary
+        and "private" not in control
+        and "no-store" not in control
+    )
+
+
+class PublicPageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        seconds = settings.PUBLIC_PAGE_CACHE_SECONDS
+        if not seconds or not _cacheable_request(request):
+            # A write that sends no signal (QuerySet.update(), raw SQL in a
+            # data tool) still changes pages: any successful write by a
+            # signed-in curator counts as a change. Asked before the view
+            # runs, since logging out ends the session.
+            user = getattr(request, "user", None)
+            curator_write = (
+                request.method not in ("GET", "HEAD", "OPTIONS")
+                and user is not None
+                and user.is_authenticated
+            )
+            response = self.get_response(request)
+            if curator_write and response.status_code < 400:
+                bump_version()
+            return response
+        key = f"public-pages:{current_version()}:{request.get_full_path()}"
+        cached = cache.get(key)
+        if cached is not None:
+            cached["X-Cache"] = "hit"
+            return cached
+        response = self.get_response(request)
+        if _cacheable_response(response):
+            if hasattr(response, "render") and callable(response.render):
+                response.render()
+            cache.set(key, response, seconds)
+            response["X-Cache"] = "miss"
+        return response

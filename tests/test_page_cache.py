@@ -1,0 +1,114 @@
+"""Whole-page cache: served again without queries, fresh after any curator change."""
+
+import pytest
+from django.contrib.auth.models import User
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from cas_directory import page_cache
+from cas_directory.publishing import Status
+from organizations.models import Organization, Suggestion
+from organizations.sample_data import SampleDirectory
+from tests.factories import OrganizationFactory, ServiceFactory, county
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _page_cache_on(settings):
+    settings.PUBLIC_PAGE_CACHE_SECONDS = 300
+
+
+@pytest.fixture
+def listing():
+    return ServiceFactory(counties_served=[county("fresno")], name="Harbor legal clinic")
+
+
+def get(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    return response, len(queries)
+
+
+def test_a_second_visit_is_served_from_the_cache_without_queries(client, listing):
+    url = listing.organization.get_absolute_url()
+    first, first_queries = get(client, url)
+    second, second_queries = get(client, url)
+    assert first["X-Cache"] == "miss"
+    assert second["X-Cache"] == "hit"
+    assert first_queries > 0
+    assert second_queries == 0
+    assert second.content == first.content
+
+
+def test_the_cache_key_keeps_languages_and_query_strings_apart(client, listing):
+    english, _ = get(client, "/counties/fresno/")
+    spanish, _ = get(client, "/es/counties/fresno/")
+    filtered, _ = get(client, "/counties/fresno/?free=1")
+    assert spanish["X-Cache"] == "miss"
+    assert filtered["X-Cache"] == "miss"
+    assert english.content != spanish.content
+
+
+def test_saving_a_listing_shows_at_once(client, listing):
+    url = "/counties/fresno/"
+    assert listing.organization.name in get(client, url)[0].content.decode()
+    listing.organization.status = Status.ARCHIVED
+    listing.organization.save()
+    response, _ = get(client, url)
+    assert response["X-Cache"] == "miss"
+    assert listing.organization.name not in response.content.decode()
+
+
+def test_an_admin_bulk_action_refreshes_public_pages(client, listing):
+    draft = OrganizationFactory(status=Status.DRAFT, name="Quail Path Family Center")
+    ServiceFactory(organization=draft, counties_served=[county("fresno")])
+    assert draft.name not in get(client, "/counties/fresno/")[0].content.decode()
+    editor = User.objects.create_superuser("editor", "editor@example.org", "a-long-password-1")
+    curator_client = type(client)()
+    curator_client.force_login(editor)
+    response = curator_client.post(
+        reverse("admin:organizations_organization_changelist"),
+        {"action": "publish", "_selected_action": [draft.pk]},
+    )
+    assert response.status_code == 302
+    assert Organization.objects.get(pk=draft.pk).status == Status.PUBLISHED
+    assert draft.name in get(client, "/counties/fresno/")[0].content.decode()
+
+
+def test_a_write_without_signals_by_a_curator_still_invalidates(client, listing, admin_client):
+    get(client, "/counties/fresno/")
+    Organization.objects.filter(pk=listing.organization.pk).update(name="Renamed quietly")
+    admin_client.post(reverse("admin:logout"))
+    response, _ = get(client, "/counties/fresno/")
+    assert "Renamed quietly" in response.content.decode()
+
+
+def test_bulk_sample_data_invalidates(client):
+    get(client, "/counties/alpine/")
+    SampleDirectory(count=60, seed=4).build()
+    response, _ = get(client, "/counties/alpine/")
+    assert response["X-Cache"] == "miss"
+
+
+def test_signed_in_visitors_and_forms_are_never_cached(client, listing, admin_client):
+    url = listing.organization.get_absolute_url()
+    get(client, url)
+    assert "X-Cache" not in admin_client.get(url)
+    suggest = reverse("organizations:suggest", args=[listing.organization.slug])
+    get(client, suggest)
+    response, queries = get(client, suggest)
+    assert "X-Cache" not in response
+    assert queries > 0
+
+
+def test_visitor_suggestions_do_not_empty_the_cache(client, listing):
+    before = page_cache.current_version()
+    Suggestion.objects.create(organization=listing.organization, message="Phone is wrong")
+    assert page_cache.current_version() == before
+
+
+def test_errors_and_the_admin_are_not_cached(client):
+    assert "X-Cache" not in client.get("/counties/atlantis/")
+    assert "X-Cache" not in client.get("/admin/login/")
