@@ -110,8 +110,11 @@
   function fit(layer) {
     var bounds = layer.getBounds();
     if (bounds.isValid()) {
-      map.fitBounds(bounds, { padding: [16, 16], maxZoom: 13 });
+      // No animation: the shapes stand still from the moment they appear, so
+      // a tap lands on the county under the finger.
+      map.fitBounds(bounds, { padding: [16, 16], maxZoom: 13, animate: false });
     }
+    container.setAttribute("data-map-ready", "");
   }
 
   if (mode === "counties") {

@@ -17,6 +17,7 @@ def directory(reference_data):
 
 def test_a_visitor_clicks_a_county_on_the_map_filters_and_opens_an_organization(page, directory):
     page.goto("/")
+    page.locator("[data-map-ready]").wait_for(state="attached")
     fresno = page.locator("path.county--fresno")
     fresno.wait_for(state="visible")
     # Leaflet listens on the shape itself; click its middle like a person would.
