@@ -1,17 +1,14 @@
-from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
+from cas_directory.sitemap_base import BilingualSitemap
 from organizations.models import County, Organization
 
 
-class DirectorySitemap(Sitemap):
+class DirectorySitemap(BilingualSitemap):
     """The home page and the 58 county pages, in English and Spanish."""
 
     changefreq = "daily"
     priority = 0.8
-    i18n = True
-    alternates = True
-    x_default = True
 
     def items(self):
         return [None, *County.objects.order_by("name").only("slug")]
@@ -20,14 +17,11 @@ class DirectorySitemap(Sitemap):
         return reverse("organizations:home") if item is None else item.get_absolute_url()
 
 
-class OrganizationSitemap(Sitemap):
+class OrganizationSitemap(BilingualSitemap):
     """Published organizations only: drafts and archived listings never appear."""
 
     changefreq = "weekly"
     priority = 0.6
-    i18n = True
-    alternates = True
-    x_default = True
 
     def items(self):
         return Organization.objects.published().only("slug", "updated_at").order_by("pk")

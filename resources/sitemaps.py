@@ -1,17 +1,14 @@
-from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
+from cas_directory.sitemap_base import BilingualSitemap
 from resources.models import Category, Resource
 
 
-class ResourceLibrarySitemap(Sitemap):
+class ResourceLibrarySitemap(BilingualSitemap):
     """The library's front page and its six category pages, in English and Spanish."""
 
     changefreq = "weekly"
     priority = 0.6
-    i18n = True
-    alternates = True
-    x_default = True
 
     def items(self):
         return [None, *Category.objects.order_by("sort_order", "pk")]
@@ -20,14 +17,11 @@ class ResourceLibrarySitemap(Sitemap):
         return reverse("resources:index") if item is None else item.get_absolute_url()
 
 
-class ResourceSitemap(Sitemap):
+class ResourceSitemap(BilingualSitemap):
     """Every published resource; drafts and archived ones never appear."""
 
     changefreq = "monthly"
     priority = 0.5
-    i18n = True
-    alternates = True
-    x_default = True
 
     def items(self):
         return Resource.objects.published().only("slug", "updated_at").order_by("pk")
