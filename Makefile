@@ -4,13 +4,12 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 MANAGE := $(BIN)/python manage.py
-FIXTURES := $(sort $(wildcard fixtures/*.json))
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint format install migrate fixtures sample-data bench geojson messages clean
+.PHONY: run test lint format install migrate reference-data sample-data bench geojson messages clean
 
-run: install migrate fixtures sample-data
+run: install migrate reference-data sample-data
 	DJANGO_DEBUG=1 $(MANAGE) runserver $(HOST):$(PORT)
 
 test: install
@@ -34,11 +33,13 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet ".[dev]"
 	touch $(STAMP)
 
+# The release step: migrations, then the reference rows the database lacks
+# (existing rows are never changed, so curators' edits survive).
 migrate: install
 	DJANGO_DEBUG=1 $(MANAGE) migrate --noinput
 
-fixtures: install
-	DJANGO_DEBUG=1 $(MANAGE) loaddata $(FIXTURES)
+reference-data: install
+	DJANGO_DEBUG=1 $(MANAGE) load_reference_data
 
 sample-data: install
 	DJANGO_DEBUG=1 $(MANAGE) load_sample_data

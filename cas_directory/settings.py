@@ -5,7 +5,6 @@ DEBUG there is no fallback secret key. See README.md for every variable.
 """
 
 import os
-import sys
 from pathlib import Path
 
 import dj_database_url
@@ -17,9 +16,9 @@ from cas_directory.env import env_bool, env_int, env_list, env_secret
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 DEBUG = env_bool("DJANGO_DEBUG", default=False)
-# The test runner gets the development key and plain static storage without
-# having to set variables by hand.
-TESTING = env_bool("DJANGO_TESTING", default="pytest" in sys.modules)
+# The test suite sets this in pyproject.toml ([tool.pytest.ini_options] env):
+# the development key and plain static storage, without a collectstatic run.
+TESTING = env_bool("DJANGO_TESTING", default=False)
 
 SECRET_KEY = env_secret("DJANGO_SECRET_KEY")
 if not SECRET_KEY:
@@ -36,7 +35,7 @@ ALLOWED_HOSTS = env_list(
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", [])
 
 INSTALLED_APPS = [
-    "cas_directory.apps.CasAdminConfig",
+    "core.apps.CoreAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -50,7 +49,7 @@ INSTALLED_APPS = [
     "simple_history",
     "import_export",
     "axes",
-    "cas_directory.apps.CasDirectoryConfig",
+    "core",
     "organizations",
     "resources",
 ]
@@ -65,7 +64,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "cas_directory.page_cache.PublicPageCacheMiddleware",
+    "core.page_cache.PublicPageCacheMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -86,7 +85,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "cas_directory.context_processors.site",
+                "core.context_processors.site",
             ],
         },
     },

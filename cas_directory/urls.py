@@ -6,16 +6,25 @@ from django.urls import include, path
 from django.views.generic import TemplateView
 from django.views.static import serve
 
-from cas_directory import health, seo
+from core import health, seo
+from organizations.sitemaps import DirectorySitemap, OrganizationSitemap
+from resources.sitemaps import ResourceLibrarySitemap, ResourceSitemap
 
-handler404 = "cas_directory.views.page_not_found"
-handler500 = "cas_directory.views.server_error"
+handler404 = "core.views.page_not_found"
+handler500 = "core.views.server_error"
+
+SITEMAPS = {
+    "directory": DirectorySitemap,
+    "organizations": OrganizationSitemap,
+    "library": ResourceLibrarySitemap,
+    "resources": ResourceSitemap,
+}
 
 urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
     path("readyz", health.readyz, name="readyz"),
     path("admin/", admin.site.urls),
-    path("sitemap.xml", sitemap, {"sitemaps": seo.SITEMAPS}, name="sitemap"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", seo.robots_txt, name="robots_txt"),
     # Outside i18n_patterns: an export has one address, whatever the language.
     path("api/hsds/", include("organizations.hsds.urls")),

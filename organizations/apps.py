@@ -6,5 +6,17 @@ class OrganizationsConfig(AppConfig):
     name = "organizations"
     verbose_name = _("Directory listings")
 
-    def ready(self):
-        from organizations import signals  # noqa: F401
+    def ready(self) -> None:
+        from core import page_cache
+        from organizations import models, signals  # noqa: F401
+
+        page_cache.watch(
+            models.ServiceType,
+            models.Population,
+            models.Organization,
+            models.Service,
+            models.Location,
+            models.ServiceAtLocation,
+            models.Phone,
+            models.Schedule,
+        )

@@ -3,18 +3,20 @@
 An organization is a result when one of its published services meets every
 filter at once, so "Fresno + legal services + minors" never matches an
 organization whose legal service is for adults and whose shelter is for minors.
+The form only filters services (`qs`); `Organization.objects.search_results()`
+orders and loads the organizations behind them.
 """
 
 from dataclasses import dataclass
 
 import django_filters
 from django import forms
-from django.db.models import F
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
-from cas_directory.search import MAX_QUERY_LENGTH
-from organizations.models import County, Language, Organization, Population, Service, ServiceType
+from core.models import County, Language
+from core.search import MAX_QUERY_LENGTH, clean_query
+from organizations.models import Population, Service, ServiceType
 from organizations.zip_codes import ZipCode, lookup_zip, normalize_zip
 
 MORE_FILTERS = (
@@ -169,17 +171,17 @@ class DirectoryFilterSet(django_filters.FilterSet):
 
     def filter_queryset(self, queryset):
         if self.fixed_county is not None:
-            queryset = queryset.serving(self.fixed_county)
+            queryset = queryset.serving([self.fixed_county])
         return super().filter_queryset(queryset)
 
     def filter_keyword(self, queryset, name, value):
         return queryset.matching_keyword(value)
 
     def filter_zip(self, queryset, name, value):
-        return queryset.serving(value.county) if value.county else queryset
+        return queryset.serving([value.county]) if value.county else queryset
 
     def filter_county(self, queryset, name, value):
-        return queryset.serving(value)
+        return queryset.serving([value])
 
     # Multiple-choice methods receive an empty queryset when nothing is ticked.
 
@@ -193,13 +195,13 @@ class DirectoryFilterSet(django_filters.FilterSet):
         return queryset.in_language(value)
 
     def filter_free(self, queryset, name, value):
-        return queryset.filter(is_free=True) if value else queryset
+        return queryset.free() if value else queryset
 
     def filter_open_24_7(self, queryset, name, value):
-        return queryset.filter(is_24_7=True) if value else queryset
+        return queryset.open_24_7() if value else queryset
 
     def filter_referrals(self, queryset, name, value):
-        return queryset.filter(accepts_referrals=True) if value else queryset
+        return queryset.accepting_referrals() if value else queryset
 
     def filter_remote(self, queryset, name, value):
         return queryset.without_a_visit() if value else queryset
@@ -223,41 +225,17 @@ class DirectoryFilterSet(django_filters.FilterSet):
         return self.cleaned("zip")
 
     @property
+    def keyword(self) -> str:
+        """The keyword as searched (cleaned), or an empty string."""
+        return clean_query(self.cleaned("q"))
+
+    @property
     def ordering(self) -> str:
         if self.place is not None:
             return "distance"
-        if self.cleaned("q"):
+        if self.keyword:
             return "relevance"
         return "name"
-
-    def results(self):
-        """One row per matching organization: nearest first with a ZIP code, else best
-        match first with a keyword, else by name. Paginate these, then load a page
-        with `organizations_on()`."""
-        place, keyword = self.place, self.cleaned("q")
-        near = (place.zip_code.latitude, place.zip_code.longitude) if place else None
-        rows = self.qs.per_organization(near=near, ranked=bool(keyword))
-        order = []
-        if place is not None:
-            order.append(F("distance").asc(nulls_last=True))
-        if keyword:
-            order.append(F("best_match").desc(nulls_last=True))
-        return rows.order_by(*order, "organization_name", "organization_id")
-
-    def organizations_on(self, rows) -> list[Organization]:
-        """The organizations of a page of `results()`, in its order, ready for result
-        cards: each shows only its services that matched, and its `distance`."""
-        found = (
-            Organization.objects.filter(pk__in=[row["organization_id"] for row in rows])
-            .for_listing(services=self.qs)
-            .in_bulk()
-        )
-        organizations = []
-        for row in rows:
-            organization = found[row["organization_id"]]
-            organization.distance = row.get("distance")
-            organizations.append(organization)
-        return organizations
 
     def active_filters(self, query: QueryDict) -> list[tuple[str, str]]:
         """(label, address without it) for every filter in use, to show as removable chips."""

@@ -11,18 +11,18 @@ from datetime import date, time, timedelta
 from django.db import transaction
 from django.utils.text import slugify
 
-from cas_directory import page_cache
-from cas_directory.publishing import Status
+from core import page_cache
+from core.models import County, Language
+from core.publishing import Status
 from organizations import search_index
 from organizations.models import (
-    County,
-    Language,
     Location,
     Organization,
     Phone,
     Population,
     Schedule,
     Service,
+    ServiceAtLocation,
     ServiceType,
 )
 from organizations.zip_codes import zip_codes_in_county
@@ -169,7 +169,7 @@ class SampleDirectory:
         self.populations = list(Population.objects.all())
         self.languages = {lang.code: lang for lang in Language.objects.all()}
         if not (self.counties and self.types and self.populations and self.languages):
-            raise RuntimeError("Load the reference fixtures first (make fixtures).")
+            raise RuntimeError("Load the reference data first: manage.py load_reference_data.")
         self.zips = {c.pk: zip_codes_in_county(c.name) for c in self.counties}
 
     @transaction.atomic
@@ -224,9 +224,9 @@ class SampleDirectory:
         Phone.objects.bulk_create(phones, batch_size=1000)
         Schedule.objects.bulk_create(schedules, batch_size=2000)
         self._link_services(services)
-        Location.services.through.objects.bulk_create(
+        ServiceAtLocation.objects.bulk_create(
             [
-                Location.services.through(location_id=loc.pk, service_id=svc.pk)
+                ServiceAtLocation(location_id=loc.pk, service_id=svc.pk)
                 for loc, svc in location_links
             ],
             batch_size=2000,

@@ -12,7 +12,7 @@ from django.db import connections
 from django.db.models import OuterRef, QuerySet, Subquery, TextField, Value
 from django.db.models.functions import Coalesce, Concat
 
-from cas_directory.search import JoinedText, Unaccent, keyword_search, weighted_vector
+from core.search import JoinedText, Unaccent, keyword_search, weighted_vector
 
 FIELDS = {
     "organization_name": "A",

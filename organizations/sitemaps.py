@@ -1,7 +1,8 @@
 from django.urls import reverse
 
-from cas_directory.sitemap_base import BilingualSitemap
-from organizations.models import County, Organization
+from core.models import County
+from core.sitemaps import BilingualSitemap
+from organizations.models import Organization
 
 
 class DirectorySitemap(BilingualSitemap):
@@ -14,7 +15,9 @@ class DirectorySitemap(BilingualSitemap):
         return [None, *County.objects.order_by("name").only("slug")]
 
     def location(self, item) -> str:
-        return reverse("organizations:home") if item is None else item.get_absolute_url()
+        if item is None:
+            return reverse("organizations:home")
+        return reverse("organizations:county", kwargs={"slug": item.slug})
 
 
 class OrganizationSitemap(BilingualSitemap):

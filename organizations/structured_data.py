@@ -25,7 +25,7 @@ def organization_json_ld(organization, url: str) -> dict:
     phones = [phone for phone in organization.organization_phones if phone.kind != "fax"]
     if phones:
         data["telephone"] = tel_uri(phones[0].number)
-    places = [_place(location) for location in organization.all_locations]
+    places = [_place(location) for location in organization.locations.all()]
     if places:
         data["location"] = places
     services = [
@@ -66,11 +66,11 @@ def _place(location) -> dict:
     return place
 
 
-def map_markers(organizations, locations_attribute: str) -> list[dict]:
+def map_markers(organizations) -> list[dict]:
     """One marker for each public location with coordinates; none for confidential ones."""
     markers = []
     for organization in organizations:
-        for location in getattr(organization, locations_attribute):
+        for location in organization.locations.all():
             coordinates = location.public_coordinates
             if coordinates is None:
                 continue

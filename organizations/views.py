@@ -5,9 +5,11 @@ from django.templatetags.static import static
 from django.urls import reverse
 from django.views.generic import DetailView, ListView, TemplateView
 
+from core import contributions
+from core.models import County
 from organizations.filters import DirectoryFilterSet
 from organizations.hours import california_now, is_open_at
-from organizations.models import County, Organization
+from organizations.models import Organization
 from organizations.structured_data import map_markers, organization_json_ld
 
 PAGE_SIZE = 20
@@ -47,28 +49,34 @@ class SearchView(ListView):
 
     def get_queryset(self):
         self.filterset = self.get_filterset()
-        return self.filterset.results()
+        place = self.filterset.place
+        return Organization.objects.search_results(
+            self.filterset.qs,
+            near=(place.zip_code.latitude, place.zip_code.longitude) if place else None,
+            ranked=bool(self.filterset.keyword),
+        )
 
     def paginate_queryset(self, queryset, page_size):
         # A page number past the end or not a number shows the nearest page,
         # not an error: people edit and share these addresses.
         paginator = Paginator(queryset, page_size)
         page = paginator.get_page(self.request.GET.get("page"))
-        page.object_list = self.filterset.organizations_on(page.object_list)
         return paginator, page, page.object_list, page.has_other_pages()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         query = self.request.GET.copy()
         query.pop("page", None)
+        keyword = self.filterset.keyword
         context.update(
             filter=self.filterset,
             active_filters=self.filterset.active_filters(self.request.GET),
             query_without_page=query.urlencode(),
             place=self.filterset.place,
             ordering=self.filterset.ordering,
-            markers=map_markers(context["organizations"], "listed_locations"),
+            markers=map_markers(context["organizations"]),
             map_settings=map_settings(),
+            sections=contributions.SEARCH_RESULTS.sections(keyword) if keyword else [],
         )
         return context
 
@@ -98,14 +106,15 @@ class OrganizationDetailView(DetailView):
         context = super().get_context_data(**kwargs)
         organization = self.object
         now = california_now()
-        for location in organization.all_locations:
+        for location in organization.locations.all():
             schedules = location.schedules.all()
             location.open_now = is_open_at(schedules, now) if schedules else None
         context.update(
             json_ld=organization_json_ld(
                 organization, self.request.build_absolute_uri(organization.get_absolute_url())
             ),
-            markers=map_markers([organization], "all_locations"),
+            markers=map_markers([organization]),
             map_settings=map_settings(),
+            sections=contributions.ORGANIZATION_PAGE.sections(organization),
         )
         return context

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST, require_safe
 from simple_history.admin import SimpleHistoryAdmin
 
-from cas_directory.admin_workflow import WorkflowAdminMixin
+from core.admin_workflow import WorkflowAdminMixin
 from resources.forms import AdminDocumentInput, MarkdownTextarea, ResourceAdminForm
 from resources.markdown import render_markdown
 from resources.models import Audience, Category, Resource

@@ -5,3 +5,12 @@ from django.utils.translation import gettext_lazy as _
 class ResourcesConfig(AppConfig):
     name = "resources"
     verbose_name = _("Resource library")
+
+    def ready(self) -> None:
+        from core import contributions, page_cache
+        from resources import contributions as library
+        from resources.models import Audience, Category, Resource
+
+        page_cache.watch(Category, Audience, Resource)
+        contributions.SEARCH_RESULTS.register("library", library.library_matches)
+        contributions.ORGANIZATION_PAGE.register("library", library.offered_resources)

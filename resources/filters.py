@@ -5,7 +5,7 @@ from django import forms
 from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
-from organizations.models import Language
+from core.models import Language
 from resources.choices import TraffickingType
 from resources.models import Audience, Category, Resource
 

@@ -10,11 +10,10 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from cas_directory.publishing import PublishableQuerySet, Status
-from cas_directory.search import keyword_search
-from cas_directory.translation import in_language
-from organizations.models import Organization
-from organizations.models.taxonomy import Term
+from core.models import Term, TermQuerySet
+from core.publishing import PublishableQuerySet, Status
+from core.search import keyword_search
+from core.translation import in_language
 from resources.choices import CategorySlug, TraffickingType
 from resources.markdown import render_markdown
 from resources.validators import validate_not_reserved
@@ -39,7 +38,7 @@ MARKDOWN_HELP = _(
 )
 
 
-class CategoryQuerySet(models.QuerySet):
+class CategoryQuerySet(TermQuerySet):
     def with_published_counts(self):
         published = Q(resources__status=Status.PUBLISHED)
         # Meta.ordering does not apply to aggregating queries: order explicitly.
@@ -78,12 +77,10 @@ class Audience(Term):
         verbose_name_plural = _("audiences")
 
 
-def document_path(instance, filename: str) -> str:
-    """A fresh random name: what the curator's file was called is never kept or shown."""
-    return f"resources/{uuid.uuid4().hex}.pdf"
-
-
 class ResourceQuerySet(PublishableQuerySet):
+    def get_by_natural_key(self, slug: str):
+        return self.get(slug=slug)
+
     def in_category(self, category):
         return self.filter(category=category)
 
@@ -121,12 +118,13 @@ class ResourceQuerySet(PublishableQuerySet):
 
     def for_detail(self):
         """What the resource page shows; only published organizations are linked."""
+        organizations = self.model._meta.get_field("organizations").related_model
         return self.for_listing().prefetch_related(
             "languages",
             "counties",
             Prefetch(
                 "organizations",
-                queryset=Organization.objects.published().order_by("name"),
+                queryset=organizations.objects.published().order_by("name"),
                 to_attr="published_organizations",
             ),
         )
@@ -142,7 +140,6 @@ class Resource(models.Model):
         _("slug"),
         max_length=200,
         unique=True,
-        validators=[validate_not_reserved],
         help_text=_("The page address: /resources/<slug>/."),
     )
     category = models.ForeignKey(
@@ -162,7 +159,7 @@ class Resource(models.Model):
     )
     document = models.FileField(
         _("PDF document"),
-        upload_to=document_path,
+        upload_to="resources/",
         blank=True,
         validators=[FileExtensionValidator(["pdf"])],
         help_text=_("A PDF of at most 20 MB. It is stored under a new, random name."),
@@ -179,10 +176,10 @@ class Resource(models.Model):
         default=TraffickingType.BOTH,
     )
     languages = models.ManyToManyField(
-        "organizations.Language", verbose_name=_("languages"), related_name="resources", blank=True
+        "core.Language", verbose_name=_("languages"), related_name="resources", blank=True
     )
     counties = models.ManyToManyField(
-        "organizations.County",
+        "core.County",
         verbose_name=_("counties"),
         related_name="resources",
         blank=True,
@@ -214,7 +211,7 @@ class Resource(models.Model):
         ordering = ["-is_featured", F("published_on").desc(nulls_last=True), "title"]
         verbose_name = _("resource")
         verbose_name_plural = _("resources")
-        # Checked by the admin's publishing workflow (cas_directory/admin_workflow.py).
+        # Checked by the admin's publishing workflow (core/admin_workflow.py).
         permissions = [("publish_resource", _("Can publish and archive resources"))]
         constraints = [
             models.CheckConstraint(
@@ -226,10 +223,26 @@ class Resource(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    def save(self, *args, **kwargs):
+        if self.document and not self.document._committed:
+            # A fresh random name: what the curator's file was called is never
+            # kept or shown.
+            self.document.name = f"{uuid.uuid4().hex}.pdf"
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self) -> str:
         return reverse("resources:detail", kwargs={"slug": self.slug})
 
+    def natural_key(self) -> tuple[str]:
+        return (self.slug,)
+
     def clean(self) -> None:
+        # Checked here rather than as a field validator, so that migrations
+        # never import this module's code.
+        try:
+            validate_not_reserved(self.slug)
+        except ValidationError as error:
+            raise ValidationError({"slug": error}) from None
         if not (self.url or self.document or self.body.strip()):
             raise ValidationError(
                 _("Give an external link, a PDF or a body text: there is nothing to read yet."),

@@ -1,6 +1,6 @@
 from django.urls import reverse
 
-from cas_directory.sitemap_base import BilingualSitemap
+from core.sitemaps import BilingualSitemap
 from resources.models import Category, Resource
 
 

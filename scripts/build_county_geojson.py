@@ -6,7 +6,7 @@ California (state FIPS 06), and writes:
 
 - static/geo/california-counties.geojson: the shapes the maps draw, so that no
   map needs a request to another origin;
-- fixtures/counties.json: the 58 counties with FIPS code, slug and centroid.
+- fixtures/reference/counties.json: the 58 counties with FIPS code, slug and centroid.
 
 Usage: `make geojson` (fetches us-atlas with npm), or
        python scripts/build_county_geojson.py path/to/counties-10m.json
@@ -22,7 +22,7 @@ from django.utils.text import slugify
 
 ROOT = Path(__file__).resolve().parent.parent
 GEOJSON_OUT = ROOT / "static" / "geo" / "california-counties.geojson"
-FIXTURE_OUT = ROOT / "fixtures" / "counties.json"
+FIXTURE_OUT = ROOT / "fixtures" / "reference" / "counties.json"
 # Fixed ids make the fixture idempotent: loading it again changes nothing, and a
 # county keeps its exported uuid across databases.
 UUID_NAMESPACE = uuid.UUID("6f1c3e0a-3b9e-4d1e-9a51-ca0000000000")
@@ -97,7 +97,7 @@ def main(source: str) -> None:
     features, fixture = [], []
     geometries = topology["objects"]["counties"]["geometries"]
     california = sorted((g for g in geometries if g["id"].startswith("06")), key=lambda g: g["id"])
-    for pk, geometry in enumerate(california, start=1):
+    for geometry in california:
         name = geometry["properties"]["name"]
         slug = slugify(name)
         shapes = polygons(geometry, arcs)
@@ -112,8 +112,7 @@ def main(source: str) -> None:
         )
         fixture.append(
             {
-                "model": "organizations.county",
-                "pk": pk,
+                "model": "core.county",
                 "fields": {
                     "uuid": str(uuid.uuid5(UUID_NAMESPACE, f"county:{geometry['id']}")),
                     "name": name,

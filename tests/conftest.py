@@ -7,25 +7,31 @@ from django.core.management import call_command
 from django.db import connection
 from django.utils import translation
 
-REFERENCE_FIXTURES = sorted(
-    str(path) for path in (Path(settings.BASE_DIR) / "fixtures").glob("*.json")
+SAMPLE_FIXTURES = sorted(
+    str(path) for path in (Path(settings.BASE_DIR) / "fixtures" / "sample").glob("*.json")
 )
+
+
+def load_reference_data() -> None:
+    """Counties, vocabularies and the starter library: what every page needs."""
+    call_command("load_reference_data", verbosity=0)
+    call_command("loaddata", *SAMPLE_FIXTURES, verbosity=0)
 
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
-    """Counties and taxonomies, loaded once: every page needs them."""
+    """The reference data, loaded once."""
     with django_db_blocker.unblock():
-        call_command("loaddata", *REFERENCE_FIXTURES, verbosity=0)
+        load_reference_data()
 
 
 @pytest.fixture
 def reference_data(db):
     """Reload the reference data where a transactional (browser) test flushed it."""
-    from organizations.models import County
+    from core.models import County
 
     if not County.objects.exists():
-        call_command("loaddata", *REFERENCE_FIXTURES, verbosity=0)
+        load_reference_data()
 
 
 @pytest.fixture(autouse=True)

@@ -1,18 +1,21 @@
-"""Hand-made records for tests; reference data comes from fixtures/."""
+"""Hand-made records for tests; reference data comes from fixtures/reference/."""
+
+import uuid
 
 import factory
+from django.urls import reverse
 from django.utils.text import slugify
 
-from cas_directory.publishing import Status
+from core.models import County, Language
+from core.publishing import Status
 from organizations.models import (
-    County,
-    Language,
     Location,
     Organization,
     Phone,
     Population,
     Schedule,
     Service,
+    ServiceAtLocation,
     ServiceType,
 )
 
@@ -104,3 +107,13 @@ class ScheduleFactory(factory.django.DjangoModelFactory):
     weekday = Schedule.Weekday.MONDAY
     opens_at = "09:00"
     closes_at = "17:00"
+
+
+def link_id(service, location) -> uuid.UUID:
+    """The HSDS id of `service` at `location`: their ServiceAtLocation's uuid."""
+    return ServiceAtLocation.objects.get(service=service, location=location).uuid
+
+
+def county_url(slug: str) -> str:
+    """The directory's page of a county."""
+    return reverse("organizations:county", kwargs={"slug": slug})

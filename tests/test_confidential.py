@@ -26,6 +26,7 @@ from tests.factories import (
     OrganizationFactory,
     ServiceFactory,
     county,
+    county_url,
     service_type,
 )
 from tests.public_urls import public_urls
@@ -219,7 +220,7 @@ class Crawl:
 def test_a_confidential_location_never_shows_where_it_is(shelter, control):
     crawl = Crawl()
     organization_page = shelter.get_absolute_url()
-    county_page = county("sacramento").get_absolute_url()
+    county_page = county_url("sacramento")
     searches = [
         f"/search/?q={query}"
         for query in ("Hidden+Harbor", "shelter", "Sacramento", "Quillwort", ZIP, "Zephyr")

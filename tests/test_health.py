@@ -19,7 +19,7 @@ def test_readyz_checks_database_and_cache(client):
 
 @pytest.mark.django_db
 def test_readyz_is_503_when_the_database_is_down(client):
-    with mock.patch("cas_directory.health.connection.cursor", side_effect=DatabaseError("down")):
+    with mock.patch("core.health.connection.cursor", side_effect=DatabaseError("down")):
         response = client.get("/readyz")
     assert response.status_code == 503
     assert response.json()["database"] == "unavailable"

@@ -6,8 +6,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from cas_directory import page_cache
-from cas_directory.publishing import Status
+from core import page_cache
+from core.publishing import Status
 from organizations.models import Organization, Suggestion
 from organizations.sample_data import SampleDirectory
 from tests.factories import OrganizationFactory, ServiceFactory, county

@@ -10,7 +10,7 @@ from django.conf import settings
 
 from organizations.models.location import CA_LATITUDE, CA_LONGITUDE
 
-FIXTURES = Path(settings.BASE_DIR) / "fixtures"
+FIXTURES = Path(settings.BASE_DIR) / "fixtures" / "reference"
 
 
 def records(name: str, model: str) -> list[dict]:
@@ -19,7 +19,7 @@ def records(name: str, model: str) -> list[dict]:
 
 
 def test_it_lists_all_58_california_counties_once():
-    counties = records("counties.json", "organizations.county")
+    counties = records("counties.json", "core.county")
     assert len(counties) == 58
     assert len({c["fields"]["name"] for c in counties}) == 58
     assert len({c["fields"]["slug"] for c in counties}) == 58
@@ -29,13 +29,13 @@ def test_it_lists_all_58_california_counties_once():
 
 
 def test_it_gives_every_county_a_valid_california_fips_code():
-    fips = [c["fields"]["fips"] for c in records("counties.json", "organizations.county")]
+    fips = [c["fields"]["fips"] for c in records("counties.json", "core.county")]
     # California's counties are 06001 to 06115, odd numbers in alphabetical order.
     assert fips == [f"06{n:03d}" for n in range(1, 116, 2)]
 
 
 def test_it_places_every_county_centroid_inside_california():
-    for county in records("counties.json", "organizations.county"):
+    for county in records("counties.json", "core.county"):
         lat = Decimal(county["fields"]["latitude"])
         lng = Decimal(county["fields"]["longitude"])
         assert CA_LATITUDE[0] <= lat <= CA_LATITUDE[1], county["fields"]["name"]
@@ -47,7 +47,7 @@ def test_it_places_every_county_centroid_inside_california():
     [
         ("service_types.json", "organizations.servicetype"),
         ("populations.json", "organizations.population"),
-        ("languages.json", "organizations.language"),
+        ("languages.json", "core.language"),
     ],
 )
 def test_it_names_every_taxonomy_term_in_spanish(name, model):
@@ -61,7 +61,9 @@ def test_it_has_unique_uuids_and_keys_everywhere():
     seen = set()
     for path in FIXTURES.glob("*.json"):
         for row in json.loads(path.read_text(encoding="utf-8")):
-            key = (row["model"], row.get("pk"))
+            # Rows are matched by natural key, never by a primary key.
+            assert "pk" not in row, row
+            key = (row["model"], row["fields"].get("slug") or row["fields"].get("code"))
             assert key not in seen, key
             seen.add(key)
             uuid = row["fields"].get("uuid")
@@ -98,7 +100,7 @@ def test_it_covers_the_populations_services_are_for():
 
 
 def test_it_covers_california_s_most_spoken_languages():
-    codes = {lang["fields"]["code"] for lang in records("languages.json", "organizations.language")}
+    codes = {lang["fields"]["code"] for lang in records("languages.json", "core.language")}
     assert {"en", "es", "zh", "vi", "tl", "ko", "hy", "ru", "pa", "ar"} <= codes
     for code in codes:
         assert re.fullmatch(r"[a-z]{2,3}(-[A-Za-z0-9]+)*", code)
@@ -109,4 +111,4 @@ def test_county_shapes_match_the_fixture():
         (Path(settings.BASE_DIR) / "static/geo/california-counties.geojson").read_text()
     )
     fips = {f["properties"]["fips"] for f in shapes["features"]}
-    assert fips == {c["fields"]["fips"] for c in records("counties.json", "organizations.county")}
+    assert fips == {c["fields"]["fips"] for c in records("counties.json", "core.county")}

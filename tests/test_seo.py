@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from cas_directory.publishing import Status
+from core.publishing import Status
 from tests.factories import LocationFactory, OrganizationFactory
 
 pytestmark = pytest.mark.django_db

@@ -1,12 +1,12 @@
-"""Changelist filters for listings. Related filters use EXISTS, so no row repeats."""
+"""Changelist filters for listings. Each asks the models' QuerySet methods, so no row repeats."""
 
 from django.contrib import admin
-from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from cas_directory.admin_workflow import REVERIFY_AFTER_MONTHS, months_before, unverified_since
-from organizations.models import County, Location, Population, Service, ServiceType
+from core.models import County
+from organizations.models import Population, Service, ServiceType
+from organizations.verification import months_before
 
 
 class VerificationAgeFilter(admin.SimpleListFilter):
@@ -34,7 +34,7 @@ class VerificationAgeFilter(admin.SimpleListFilter):
             case "never":
                 return queryset.filter(last_verified_on__isnull=True)
             case "due":
-                return queryset.filter(unverified_since(REVERIFY_AFTER_MONTHS, today))
+                return queryset.due_for_verification(today)
         return queryset
 
 
@@ -51,20 +51,16 @@ class CountyFilter(admin.SimpleListFilter):
         value = self.value()
         if not value:
             return queryset
-        services = Service.objects.filter(organization=OuterRef("pk"))
         if value == "statewide":
-            return queryset.filter(Exists(services.filter(is_statewide=True)))
-        locations = Location.objects.filter(organization=OuterRef("pk"), county__slug=value)
-        return queryset.filter(
-            Q(Exists(services.filter(counties__slug=value))) | Q(Exists(locations))
-        )
+            return queryset.offering(Service.objects.statewide())
+        return queryset.present_in(County.objects.filter(slug=value))
 
 
 class _ServiceTermFilter(admin.SimpleListFilter):
     """Organizations with a service tagged with the chosen term."""
 
     term_model = None
-    lookup = ""
+    rule = ""
 
     def lookups(self, request, model_admin):
         return list(self.term_model.objects.values_list("slug", "name"))
@@ -72,21 +68,19 @@ class _ServiceTermFilter(admin.SimpleListFilter):
     def queryset(self, request, queryset):
         if not self.value():
             return queryset
-        services = Service.objects.filter(
-            organization=OuterRef("pk"), **{f"{self.lookup}__slug": self.value()}
-        )
-        return queryset.filter(Exists(services))
+        terms = self.term_model.objects.filter(slug=self.value())
+        return queryset.offering(getattr(Service.objects, self.rule)(terms))
 
 
 class ServiceTypeFilter(_ServiceTermFilter):
     title = _("service type")
     parameter_name = "service_type"
     term_model = ServiceType
-    lookup = "service_types"
+    rule = "of_types"
 
 
 class PopulationFilter(_ServiceTermFilter):
     title = _("population served")
     parameter_name = "population"
     term_model = Population
-    lookup = "populations"
+    rule = "for_populations"

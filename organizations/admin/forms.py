@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from organizations.admin.hours import format_hours, parse_hours, save_hours
 from organizations.admin.widgets import LatLngPickerWidget, ZipCodeInput
-from organizations.models import Location
+from organizations.models import Location, Service
 
 
 class HoursField(forms.CharField):
@@ -39,6 +39,14 @@ class LocationForm(forms.ModelForm):
         ),
     )
     map = forms.Field(label=_("Map"), required=False, widget=LatLngPickerWidget)
+    # Each tick is a ServiceAtLocation; the admin lets the inline and the
+    # location page choose them only as a plain form field.
+    services = forms.ModelMultipleChoiceField(
+        label=_("Services offered here"),
+        queryset=Service.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
 
     class Meta:
         model = Location
@@ -63,6 +71,7 @@ class LocationForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
             self.initial.setdefault("hours", format_hours(self.instance.schedules.all()))
+            self.initial.setdefault("services", list(self.instance.services.all()))
 
     def clean(self):
         cleaned_data = super().clean()
@@ -86,3 +95,6 @@ class LocationForm(forms.ModelForm):
         # location exists, so hours typed for a new location are kept too.
         if "hours" in self.changed_data:
             save_hours(self.instance, self.cleaned_data["hours"])
+        if "services" in self.changed_data:
+            # set() keeps the links that stay, and with them their HSDS ids.
+            self.instance.services.set(self.cleaned_data["services"])

@@ -20,6 +20,7 @@ from django.core.exceptions import ValidationError
 from django.utils.dates import WEEKDAYS_ABBR
 from django.utils.translation import gettext_lazy as _
 
+from organizations.hours import DaySpan, day_span
 from organizations.models import Schedule
 
 _DAY_NAMES = {
@@ -174,7 +175,7 @@ def parse_hours(text: str) -> list[Opening]:
 
 
 def _range_text(opening: Opening) -> str:
-    if opening.opens_at == opening.closes_at:
+    if day_span(opening.opens_at, opening.closes_at) is DaySpan.ALL_DAY:
         return "24h"
     return f"{opening.opens_at:%H:%M}-{opening.closes_at:%H:%M}"
 

@@ -6,7 +6,6 @@ once beats filling seven rows, so curators never leave the page.
 """
 
 from django.contrib import admin
-from django.forms import CheckboxSelectMultiple
 from django.utils.translation import gettext_lazy as _
 
 from organizations.admin.forms import LocationForm
@@ -81,25 +80,7 @@ class ServiceInline(ReferenceAutocompleteMixin, admin.StackedInline):
         )
 
 
-class LocationServicesMixin:
-    """A location's services as a few checkboxes (an organization has a handful)."""
-
-    def formfield_for_manytomany(self, db_field, request, **kwargs):
-        if db_field.name == "services":
-            kwargs["widget"] = CheckboxSelectMultiple
-        formfield = super().formfield_for_manytomany(db_field, request, **kwargs)
-        if db_field.name == "services":
-            # Services are added on the organization's page, not in a popup.
-            formfield.widget.can_add_related = False
-        return formfield
-
-
-class LocationInline(
-    LocationServicesMixin,
-    OrganizationChoicesMixin,
-    ReferenceAutocompleteMixin,
-    admin.StackedInline,
-):
+class LocationInline(OrganizationChoicesMixin, ReferenceAutocompleteMixin, admin.StackedInline):
     model = Location
     form = LocationForm
     extra = 0

@@ -10,7 +10,7 @@ from import_export.admin import ImportExportMixin
 from simple_history.admin import SimpleHistoryAdmin
 
 from organizations.admin.forms import LocationForm
-from organizations.admin.inlines import LocationInline, LocationServicesMixin, ServiceInline
+from organizations.admin.inlines import LocationInline, ServiceInline
 from organizations.admin.spreadsheets import LocationResource, SpreadsheetAdminMixin
 from organizations.admin.widgets import ReferenceAutocompleteMixin
 from organizations.models import Location, Phone, Schedule, Service
@@ -28,7 +28,6 @@ class ServiceAdmin(ReferenceAutocompleteMixin, SimpleHistoryAdmin):
 
 @admin.register(Location)
 class LocationAdmin(
-    LocationServicesMixin,
     SpreadsheetAdminMixin,
     ImportExportMixin,
     ReferenceAutocompleteMixin,

@@ -15,7 +15,8 @@ from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportExportMixin
 from simple_history.admin import SimpleHistoryAdmin
 
-from cas_directory.admin_workflow import REVERIFY_AFTER_MONTHS, WorkflowAdminMixin, months_before
+from core.admin_workflow import WorkflowAdminMixin
+from core.models import County
 from organizations.admin.filters import (
     CountyFilter,
     PopulationFilter,
@@ -25,7 +26,7 @@ from organizations.admin.filters import (
 from organizations.admin.history import related_changes
 from organizations.admin.inlines import LocationInline, PhoneInline, ServiceInline
 from organizations.admin.spreadsheets import OrganizationResource, SpreadsheetAdminMixin
-from organizations.models import County, Organization, Phone, Service, Suggestion
+from organizations.models import Organization, Phone, Service, Suggestion
 from organizations.validators import phone_digits
 
 # Shown as "Fresno, Kern, Kings and 4 more" past this many.
@@ -136,8 +137,7 @@ class OrganizationAdmin(
     def last_verified(self, obj):
         if obj.last_verified_on is None:
             return format_html('<span class="verification-due">{}</span>', _("Never"))
-        cutoff = months_before(timezone.localdate(), REVERIFY_AFTER_MONTHS)
-        css = "verification-due" if obj.last_verified_on < cutoff else "verification-ok"
+        css = "verification-due" if obj.is_due_for_verification else "verification-ok"
         return format_html('<span class="{}">{}</span>', css, date_format(obj.last_verified_on))
 
     @admin.display(description=_("suggested corrections"))

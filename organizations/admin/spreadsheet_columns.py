@@ -13,7 +13,8 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from import_export import fields, widgets
 
-from organizations.models import County, Organization, Phone
+from core.models import County
+from organizations.models import Organization, Phone
 from organizations.validators import phone_digits, validate_phone_number
 
 

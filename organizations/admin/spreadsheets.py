@@ -19,7 +19,7 @@ from import_export import fields, resources
 from import_export import forms as import_forms
 from import_export.formats.base_formats import CSV
 
-from cas_directory.admin_workflow import publish_permission
+from core.admin_workflow import publish_permission
 from organizations.admin.spreadsheet_columns import (
     ConfidentialField,
     CoordinateWidget,

@@ -1,15 +1,8 @@
-"""Reference vocabularies. Their `search_fields` also serve the listing autocompletes."""
+"""The directory's vocabularies. Their `search_fields` also serve the listing autocompletes."""
 
 from django.contrib import admin
 
-from organizations.models import County, Language, Population, ServiceType
-
-
-@admin.register(County)
-class CountyAdmin(admin.ModelAdmin):
-    list_display = ["name", "fips", "latitude", "longitude"]
-    search_fields = ["name", "fips"]
-    prepopulated_fields = {"slug": ["name"]}
+from organizations.models import Population, ServiceType
 
 
 @admin.register(ServiceType, Population)
@@ -17,9 +10,3 @@ class TermAdmin(admin.ModelAdmin):
     list_display = ["name", "name_es", "sort_order"]
     search_fields = ["name", "name_es"]
     prepopulated_fields = {"slug": ["name"]}
-
-
-@admin.register(Language)
-class LanguageAdmin(admin.ModelAdmin):
-    list_display = ["name", "name_es", "code", "sort_order"]
-    search_fields = ["name", "name_es", "native_name", "code"]

@@ -1,10 +1,12 @@
 """Identifiers for HSDS records that have no row of their own.
 
-HSDS gives every entry an id, including links the database keeps as plain
-many-to-many rows or booleans (a service at a location, a service's area, an
-attribute). Their ids are UUIDv5 names under the uuid of the record they belong
-to, so they are the same in every export, survive edits (they depend on no
-field a curator can change) and survive re-imports (records keep their uuids).
+HSDS gives every entry an id, including what the database keeps as a
+many-to-many row or a boolean (a service's area, an attribute, a language
+link). Records with a row of their own (a service at a location included)
+use its `uuid`. The others get UUIDv5 names under the uuid of the record they
+belong to, so they are the same in every export, survive edits (they depend on
+no field a curator can change) and survive re-imports (records keep their
+uuids).
 A random id would change on every request; a database key would change on
 re-import and would leak row counts.
 """
@@ -14,11 +16,6 @@ import uuid
 # Parent of the ids of things that exist only in code: our taxonomies and the
 # "listing flags" terms. Changing it would change those ids for every consumer.
 NAMESPACE = uuid.UUID("44777deb-ccfd-46f3-a407-cfef2f7f4c5d")
-
-
-def service_at_location_id(service_uuid: uuid.UUID, location_uuid: uuid.UUID) -> uuid.UUID:
-    """The id of a service offered at a location (the Location.services row has none)."""
-    return uuid.uuid5(service_uuid, str(location_uuid))
 
 
 def child_id(parent_uuid: uuid.UUID, kind: str, key: object = "") -> uuid.UUID:

@@ -1,7 +1,7 @@
 """Pure functions from published records to HSDS 3.0 objects.
 
-They read only what `queries.py` selected and prefetched (the `hsds_*`
-attributes), so they never query the database themselves. Optional fields
+They read only what `queries.py` selected and prefetched, so they never
+query the database themselves. Optional fields
 are left out rather than sent empty: HSDS types them as strings, and an empty
 email or URL would not validate.
 
@@ -15,9 +15,18 @@ location" attribute.
 
 import uuid
 
+from core.models import Language
+from organizations.hours import DaySpan, day_span
 from organizations.hsds import taxonomy
-from organizations.hsds.ids import child_id, service_at_location_id
-from organizations.models import Language, Location, Organization, Phone, Schedule, Service
+from organizations.hsds.ids import child_id
+from organizations.models import (
+    Location,
+    Organization,
+    Phone,
+    Schedule,
+    Service,
+    ServiceAtLocation,
+)
 
 SAMPLE_NOTE = "SAMPLE LISTING: not a real organization. "
 STATE = "CA"
@@ -100,13 +109,12 @@ def phone_data(phone: Phone, **links: uuid.UUID) -> dict:
 
 def schedule_data(schedule: Schedule, location: Location) -> dict:
     opens_at, closes_at, note = schedule.opens_at, schedule.closes_at, ""
-    # The model's conventions: equal times mean all day, an earlier closing
-    # time means the next morning.
-    if opens_at == closes_at:
+    span = day_span(opens_at, closes_at)
+    if span is DaySpan.ALL_DAY:
         opens_text, closes_text, note = "00:00", "23:59", "Open 24 hours. "
     else:
         opens_text, closes_text = f"{opens_at:%H:%M}", f"{closes_at:%H:%M}"
-        if closes_at < opens_at:
+        if span is DaySpan.PAST_MIDNIGHT:
             note = "Closes after midnight, on the next day. "
     return {
         "id": str(schedule.uuid),
@@ -154,10 +162,10 @@ def organization_full(organization: Organization, *, full_services: bool = False
         **organization_summary(organization),
         "phones": [
             phone_data(phone, organization_id=organization.uuid)
-            for phone in organization.hsds_phones
+            for phone in organization.organization_phones
         ],
-        "locations": [location_full(location) for location in organization.hsds_locations],
-        "services": [service(s, with_organization=False) for s in organization.hsds_services],
+        "locations": [location_full(location) for location in organization.locations.all()],
+        "services": [service(s, with_organization=False) for s in organization.published_services],
         "attributes": _attributes(
             organization.uuid, "organization", [taxonomy.SAMPLE] if organization.is_sample else []
         ),
@@ -220,8 +228,8 @@ def location_full(location: Location) -> dict:
     return {
         **location_summary(location),
         "addresses": _addresses(location),
-        "phones": [phone_data(phone, location_id=location.uuid) for phone in location.hsds_phones],
-        "schedules": [schedule_data(schedule, location) for schedule in location.hsds_schedules],
+        "phones": [phone_data(phone, location_id=location.uuid) for phone in location.own_phones],
+        "schedules": [schedule_data(schedule, location) for schedule in location.schedules.all()],
         "accessibility": accessibility,
         "attributes": _attributes(location.uuid, "location", flags),
     }
@@ -285,7 +293,7 @@ def service_full(
         **service_summary(service, with_organization=with_organization),
         "phones": [
             phone_data(phone, service_id=service.uuid)
-            for phone in service.hsds_phones
+            for phone in service.phones.all()
             if phone.location_id is None
         ],
         "schedules": [_always_open(service)] if service.is_24_7 else [],
@@ -308,37 +316,36 @@ def service_full(
         )
     if with_locations:
         data["service_at_locations"] = [
-            service_at_location_full(service, location, with_service=False)
-            for location in service.hsds_locations
+            service_at_location_full(link, with_service=False)
+            for link in service.location_links.all()
         ]
     return data
 
 
-def _service_at_location_ids(service: Service, location: Location) -> dict:
+def _service_at_location_ids(link: ServiceAtLocation) -> dict:
     return {
-        "id": str(service_at_location_id(service.uuid, location.uuid)),
-        "service_id": str(service.uuid),
-        "location_id": str(location.uuid),
+        "id": str(link.uuid),
+        "service_id": str(link.service.uuid),
+        "location_id": str(link.location.uuid),
     }
 
 
-def service_at_location_summary(service: Service, location: Location) -> dict:
+def service_at_location_summary(link: ServiceAtLocation) -> dict:
     """The one-to-one fields (service_at_location_list)."""
     return {
-        **_service_at_location_ids(service, location),
-        "location": location_summary(location),
-        "service": service_summary(service),
+        **_service_at_location_ids(link),
+        "location": location_summary(link.location),
+        "service": service_summary(link.service),
     }
 
 
-def service_at_location_full(
-    service: Service, location: Location, *, with_service: bool = True
-) -> dict:
+def service_at_location_full(link: ServiceAtLocation, *, with_service: bool = True) -> dict:
+    service, location = link.service, link.location
     data = {
-        **_service_at_location_ids(service, location),
+        **_service_at_location_ids(link),
         "phones": [
             phone_data(phone, service_id=service.uuid, location_id=location.uuid)
-            for phone in service.hsds_phones
+            for phone in service.phones.all()
             if phone.location_id == location.pk
         ],
         "location": location_full(location),

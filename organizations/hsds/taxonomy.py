@@ -12,6 +12,8 @@ change.
 import uuid
 from dataclasses import dataclass
 
+from django.db.models import QuerySet
+
 from organizations.hsds.ids import code_id
 from organizations.models import Population, ServiceType
 
@@ -31,15 +33,22 @@ class Taxonomy:
 
 @dataclass(frozen=True)
 class Flag:
-    """A term defined in code; it answers to the same names as a database term."""
+    """A term defined in code; it answers to the same names as a database term.
+
+    `rule` names the ServiceQuerySet method that finds the services it applies to.
+    """
 
     slug: str
     name: str
     description: str
+    rule: str
 
     @property
     def uuid(self) -> uuid.UUID:
         return code_id(f"taxonomy_term:{FLAGS.code}:{self.slug}")
+
+    def services(self, services: QuerySet) -> QuerySet:
+        return getattr(services, self.rule)()
 
 
 SERVICE_TYPES = Taxonomy(
@@ -61,21 +70,29 @@ SAMPLE = Flag(
     "sample-listing",
     "Sample listing",
     "Fictional record made for demonstration: not a real organization or service.",
+    "of_sample_organizations",
 )
-FREE = Flag("free-of-charge", "Free of charge", "The service costs nothing.")
-OPEN_24_7 = Flag("open-24-7", "Open 24/7", "Available 24 hours a day, 7 days a week.")
+FREE = Flag("free-of-charge", "Free of charge", "The service costs nothing.", "free")
+OPEN_24_7 = Flag("open-24-7", "Open 24/7", "Available 24 hours a day, 7 days a week.", "open_24_7")
 ACCEPTS_REFERRALS = Flag(
-    "accepts-referrals", "Accepts referrals", "Advocates and agencies can refer people."
+    "accepts-referrals",
+    "Accepts referrals",
+    "Advocates and agencies can refer people.",
+    "accepting_referrals",
 )
 REMOTE = Flag(
-    "by-phone-or-online", "By phone or online", "Can be used without visiting a location."
+    "by-phone-or-online",
+    "By phone or online",
+    "Can be used without visiting a location.",
+    "remote",
 )
-STATEWIDE = Flag("statewide", "Statewide", "Serves every California county.")
+STATEWIDE = Flag("statewide", "Statewide", "Serves every California county.", "statewide")
 CONFIDENTIAL = Flag(
     "confidential-location",
     "Confidential location",
     "A shelter or safe house: its street address and coordinates are withheld. "
     "Call for the location.",
+    "at_confidential_locations",
 )
 FLAG_TERMS = (SAMPLE, FREE, OPEN_24_7, ACCEPTS_REFERRALS, REMOTE, STATEWIDE, CONFIDENTIAL)
 FLAGS_BY_ID = {flag.uuid: flag for flag in FLAG_TERMS}

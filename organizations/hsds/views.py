@@ -161,8 +161,8 @@ class ServiceAtLocationMixin:
 
     def item(self, link, params):
         if not params.full:
-            return serializers.service_at_location_summary(link.service, link.location)
-        return serializers.service_at_location_full(link.service, link.location)
+            return serializers.service_at_location_summary(link)
+        return serializers.service_at_location_full(link)
 
 
 class ServiceAtLocationList(ServiceAtLocationMixin, ListView):
@@ -170,8 +170,7 @@ class ServiceAtLocationList(ServiceAtLocationMixin, ListView):
 
 
 class ServiceAtLocationDetail(ServiceAtLocationMixin, DetailView):
-    def find(self, key, params):
-        return queries.find_service_at_location(key, params)
+    pass
 
 
 class TaxonomyMixin:

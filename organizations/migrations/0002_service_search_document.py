@@ -1,5 +1,8 @@
 import django.contrib.postgres.search
+from django.contrib.postgres.search import SearchVector
 from django.db import migrations, models
+from django.db.models import F, Func, OuterRef, Subquery, TextField, Value
+from django.db.models.functions import Coalesce, Concat
 
 # GIN indexes exist only on PostgreSQL; other databases search the live text.
 INDEXES = [
@@ -12,6 +15,63 @@ DROP_INDEXES = [
     "DROP INDEX IF EXISTS organizations_service_search_document_gin",
     "DROP INDEX IF EXISTS organizations_service_search_names_trgm",
 ]
+# The search text as it was defined when this migration was written; a copy,
+# so that the migration does not change when the application's search does
+# (organizations/search_index.py keeps it current on every save since).
+FIELDS = {
+    "organization_name": "A",
+    "organization_alternate_name": "A",
+    "name": "B",
+    "type_names": "B",
+    "description": "C",
+    "description_es": "C",
+    "eligibility": "D",
+    "organization_description": "D",
+    "organization_description_es": "D",
+}
+NAMES = ["organization_name", "organization_alternate_name", "name", "type_names"]
+
+
+class Unaccent(Func):
+    function = "unaccent"
+    output_field = TextField()
+
+
+class JoinedText(models.Aggregate):
+    function = "STRING_AGG"
+    template = "%(function)s(%(expressions)s, ' ')"
+    output_field = TextField()
+
+
+def fill_search_text(Service):
+    Organization = Service._meta.get_field("organization").related_model
+    ServiceType = Service._meta.get_field("service_types").related_model
+    organization = Organization.objects.filter(pk=OuterRef("organization_id"))
+    type_names = (
+        ServiceType.objects.filter(services=OuterRef("pk"))
+        .order_by()
+        .values("services")
+        .annotate(text=JoinedText(Concat("name", Value(" "), "name_es")))
+        .values("text")
+    )
+    services = Service.objects.alias(
+        **{
+            f"organization_{name}": Subquery(organization.values(name), output_field=TextField())
+            for name in ("name", "alternate_name", "description", "description_es")
+        },
+        type_names=Subquery(type_names, output_field=TextField()),
+    )
+    document = None
+    for name, weight in FIELDS.items():
+        vector = SearchVector(Unaccent(F(name)), weight=weight, config="english")
+        document = vector if document is None else document + vector
+    parts = []
+    for name in NAMES:
+        parts += [Coalesce(name, Value(""), output_field=TextField()), Value(" ")]
+    services.update(
+        search_document=document,
+        search_names=Unaccent(Concat(*parts[:-1], output_field=TextField())),
+    )
 
 
 def create_indexes_and_fill(apps, schema_editor):
@@ -19,9 +79,7 @@ def create_indexes_and_fill(apps, schema_editor):
         return
     for statement in INDEXES:
         schema_editor.execute(statement)
-    from organizations import search_index
-
-    search_index.refresh(apps.get_model("organizations", "Service").objects.all())
+    fill_search_text(apps.get_model("organizations", "Service"))
 
 
 def drop_indexes(apps, schema_editor):

@@ -1,12 +1,11 @@
 from organizations.models.location import Location, Phone, Schedule
 from organizations.models.organization import Organization, OrganizationQuerySet
 from organizations.models.service import Service, ServiceQuerySet
+from organizations.models.service_at_location import ServiceAtLocation
 from organizations.models.suggestion import Suggestion
-from organizations.models.taxonomy import County, Language, Population, ServiceType
+from organizations.models.taxonomy import Population, ServiceType
 
 __all__ = [
-    "County",
-    "Language",
     "Location",
     "Organization",
     "OrganizationQuerySet",
@@ -14,6 +13,7 @@ __all__ = [
     "Population",
     "Schedule",
     "Service",
+    "ServiceAtLocation",
     "ServiceQuerySet",
     "ServiceType",
     "Suggestion",

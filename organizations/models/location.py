@@ -1,16 +1,36 @@
 import uuid
 from decimal import Decimal
 
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.publishing import Status
+from organizations.hours import DaySpan, day_span
 from organizations.validators import format_phone, tel_uri, validate_phone_number
 
 # California's bounding box, with a little margin for offshore islands.
 CA_LATITUDE = (Decimal("32.4"), Decimal("42.1"))
 CA_LONGITUDE = (Decimal("-124.6"), Decimal("-114.0"))
+
+
+class LocationQuerySet(models.QuerySet):
+    def published(self):
+        """Locations of published organizations, confidential ones included."""
+        return self.filter(organization__status=Status.PUBLISHED)
+
+    def public(self):
+        """Locations whose address may be shown: not shelters or safe houses."""
+        return self.filter(is_confidential=False)
+
+    def with_coordinates(self):
+        return self.filter(latitude__isnull=False)
+
+    def in_counties(self, counties):
+        """Locations in any of `counties` (a list or queryset of them)."""
+        return self.filter(county__in=counties)
 
 
 class Location(models.Model):
@@ -31,7 +51,7 @@ class Location(models.Model):
         validators=[RegexValidator(r"^9\d{4}(-\d{4})?$", _("Enter a California ZIP code."))],
     )
     county = models.ForeignKey(
-        "organizations.County",
+        "core.County",
         verbose_name=_("county"),
         on_delete=models.PROTECT,
         related_name="locations",
@@ -61,16 +81,11 @@ class Location(models.Model):
         ),
     )
     accessibility = models.TextField(_("accessibility"), blank=True)
-    services = models.ManyToManyField(
-        "organizations.Service",
-        verbose_name=_("services offered here"),
-        related_name="locations",
-        blank=True,
-    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
-    history = HistoricalRecords(excluded_fields=["services"])
+    history = HistoricalRecords()
+    objects = LocationQuerySet.as_manager()
 
     class Meta:
         ordering = ["organization", "name", "pk"]
@@ -99,6 +114,16 @@ class Location(models.Model):
         if self.is_confidential or self.latitude is None or self.longitude is None:
             return None
         return float(self.latitude), float(self.longitude)
+
+
+class PhoneQuerySet(models.QuerySet):
+    def organization_level(self):
+        """Numbers for the organization as a whole: of no service and no location."""
+        return self.filter(service__isnull=True, location__isnull=True)
+
+    def outside_services(self):
+        """Numbers of the organization or of a location, not of one service."""
+        return self.filter(service__isnull=True)
 
 
 class Phone(models.Model):
@@ -132,16 +157,17 @@ class Phone(models.Model):
         null=True,
         blank=True,
     )
-    number = models.CharField(_("number"), max_length=30, validators=[validate_phone_number])
+    number = models.CharField(_("number"), max_length=30)
     extension = models.CharField(_("extension"), max_length=10, blank=True)
     kind = models.CharField(_("type"), max_length=10, choices=Kind.choices, default=Kind.VOICE)
     description = models.CharField(_("description"), max_length=200, blank=True)
     languages = models.ManyToManyField(
-        "organizations.Language", verbose_name=_("languages"), related_name="+", blank=True
+        "core.Language", verbose_name=_("languages"), related_name="+", blank=True
     )
     sort_order = models.PositiveSmallIntegerField(_("sort order"), default=0)
 
     history = HistoricalRecords(excluded_fields=["languages"])
+    objects = PhoneQuerySet.as_manager()
 
     class Meta:
         ordering = ["sort_order", "pk"]
@@ -150,6 +176,14 @@ class Phone(models.Model):
 
     def __str__(self) -> str:
         return self.display_number
+
+    def clean(self) -> None:
+        # Checked here rather than as a field validator, so that migrations
+        # never import this module's code.
+        try:
+            validate_phone_number(self.number)
+        except ValidationError as error:
+            raise ValidationError({"number": error}) from None
 
     @property
     def display_number(self) -> str:
@@ -199,3 +233,11 @@ class Schedule(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_weekday_display()} {self.opens_at:%H:%M}-{self.closes_at:%H:%M}"
+
+    @property
+    def is_all_day(self) -> bool:
+        return day_span(self.opens_at, self.closes_at) is DaySpan.ALL_DAY
+
+    @property
+    def runs_past_midnight(self) -> bool:
+        return day_span(self.opens_at, self.closes_at) is DaySpan.PAST_MIDNIGHT

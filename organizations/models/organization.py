@@ -1,23 +1,54 @@
 import uuid
+from datetime import date
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.db.models import Count, Exists, F, FloatField, Max, OuterRef, Prefetch, Q, Subquery
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from cas_directory.publishing import PublishableQuerySet, Status
-from cas_directory.translation import in_language
+from core.publishing import PublishableQuerySet, Status
+from core.translation import in_language
+from organizations.verification import reverify_cutoff
 
 
 class OrganizationQuerySet(PublishableQuerySet):
+    def offering(self, services):
+        """Organizations with at least one of `services` (a Service queryset)."""
+        return self.filter(Exists(services.filter(organization=OuterRef("pk"))))
+
     def serving_county(self, county):
         """Organizations with a published service in `county` or statewide."""
         from organizations.models import Service
 
-        services = Service.objects.published().filter(organization=OuterRef("pk"))
-        return self.filter(Exists(services.filter(Q(is_statewide=True) | Q(counties=county))))
+        return self.offering(Service.objects.published().serving([county]))
+
+    def due_for_verification(self, today: date | None = None):
+        """Never verified, or last verified before `reverify_cutoff()`."""
+        return self.filter(
+            Q(last_verified_on__isnull=True) | Q(last_verified_on__lt=reverify_cutoff(today))
+        )
+
+    def present_in(self, counties):
+        """With a service that names one of `counties`, or a location there: how
+        curators look at a county."""
+        from organizations.models import Location, Service
+
+        services = Service.objects.in_counties(counties).filter(organization=OuterRef("pk"))
+        locations = Location.objects.in_counties(counties).filter(organization=OuterRef("pk"))
+        return self.filter(Exists(services) | Exists(locations))
+
+    def search_results(self, services, *, near=None, ranked: bool = False) -> "SearchResults":
+        """The organizations offering any of `services`, in the order results are shown.
+
+        Nearest first when `near` (latitude, longitude) is given, distance to
+        each organization's closest public location; best match first when
+        `ranked` (the services carry a keyword search's `relevance`); else
+        by name. Count it and slice it: each slice loads its organizations
+        for result cards, showing only the services among `services`.
+        """
+        return SearchResults(self, services, near=near, ranked=ranked)
 
     def for_listing(self, services=None):
         """Everything a result card shows, in a fixed number of queries.
@@ -39,20 +70,17 @@ class OrganizationQuerySet(PublishableQuerySet):
             ),
             Prefetch(
                 "phones",
-                queryset=Phone.objects.filter(service__isnull=True).order_by("sort_order", "pk"),
-                to_attr="organization_phones",
+                queryset=Phone.objects.outside_services(),
+                to_attr="listed_phones",
             ),
-            Prefetch(
-                "locations",
-                queryset=Location.objects.select_related("county").order_by("pk"),
-                to_attr="listed_locations",
-            ),
+            Prefetch("locations", queryset=Location.objects.select_related("county")),
         )
 
     def for_detail(self):
         """Everything the organization page shows, in a fixed number of queries."""
-        from organizations.models import Location, Phone, Schedule, Service
+        from organizations.models import Location, Phone, Service
 
+        phones = Phone.objects.prefetch_related("languages")
         return self.prefetch_related(
             Prefetch(
                 "services",
@@ -62,7 +90,7 @@ class OrganizationQuerySet(PublishableQuerySet):
                     "populations",
                     "languages",
                     "counties",
-                    Prefetch("phones", queryset=Phone.objects.prefetch_related("languages")),
+                    Prefetch("phones", queryset=phones),
                     Prefetch("locations", queryset=Location.objects.only("pk", "name")),
                 )
                 .order_by("name"),
@@ -71,21 +99,74 @@ class OrganizationQuerySet(PublishableQuerySet):
             Prefetch(
                 "locations",
                 queryset=Location.objects.select_related("county").prefetch_related(
-                    Prefetch(
-                        "schedules", queryset=Schedule.objects.order_by("weekday", "opens_at")
-                    ),
-                    Prefetch("phones", queryset=Phone.objects.prefetch_related("languages")),
+                    "schedules", Prefetch("phones", queryset=phones)
                 ),
-                to_attr="all_locations",
             ),
-            Prefetch(
-                "phones",
-                queryset=Phone.objects.filter(service__isnull=True, location__isnull=True)
-                .prefetch_related("languages")
-                .order_by("sort_order", "pk"),
-                to_attr="organization_phones",
-            ),
+            Prefetch("phones", queryset=phones.organization_level(), to_attr="organization_phones"),
         )
+
+
+class SearchResults:
+    """A search's organizations in order, loaded one slice at a time.
+
+    The order comes from one grouped query over the matching services (one
+    row per organization, whatever their number); only the organizations of
+    the slice asked for are then loaded, with what their cards show.
+    """
+
+    def __init__(self, organizations, services, *, near, ranked: bool):
+        self.organizations = organizations
+        self.services = services
+        self.rows = self._rows(near, ranked)
+
+    def _rows(self, near, ranked: bool):
+        from organizations.geo import miles_from
+        from organizations.models import Location
+
+        services = self.services
+        if self.organizations.query.has_filters():
+            services = services.filter(organization__in=self.organizations)
+        # The count makes it a GROUP BY, one row per organization, in every case.
+        rows = services.values(
+            "organization_id", organization_name=F("organization__name")
+        ).annotate(matching_services=Count("pk", distinct=True))
+        order = []
+        if near is not None:
+            # Confidential locations take no part, so distances cannot point to a shelter.
+            nearest = (
+                Location.objects.public()
+                .with_coordinates()
+                .filter(organization=OuterRef("organization_id"))
+                .annotate(miles=miles_from(*near))
+                .order_by("miles")
+                .values("miles")[:1]
+            )
+            rows = rows.annotate(distance=Subquery(nearest, output_field=FloatField()))
+            order.append(F("distance").asc(nulls_last=True))
+        if ranked:
+            rows = rows.annotate(best_match=Max("relevance"))
+            order.append(F("best_match").desc(nulls_last=True))
+        return rows.order_by(*order, "organization_name", "organization_id")
+
+    def count(self) -> int:
+        return self.rows.count()
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, page: slice) -> list:
+        rows = list(self.rows[page])
+        found = (
+            self.organizations.model.objects.filter(pk__in=[row["organization_id"] for row in rows])
+            .for_listing(services=self.services)
+            .in_bulk()
+        )
+        organizations = []
+        for row in rows:
+            organization = found[row["organization_id"]]
+            organization.distance = row.get("distance")
+            organizations.append(organization)
+        return organizations
 
 
 class Organization(models.Model):
@@ -142,3 +223,8 @@ class Organization(models.Model):
     @property
     def is_published(self) -> bool:
         return self.status == Status.PUBLISHED
+
+    @property
+    def is_due_for_verification(self) -> bool:
+        """The instance's side of `OrganizationQuerySet.due_for_verification()`."""
+        return self.last_verified_on is None or self.last_verified_on < reverify_cutoff()

@@ -2,27 +2,40 @@ import uuid
 
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
-from django.db.models import Count, Exists, F, Max, Min, OuterRef, Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from cas_directory.publishing import PublishableQuerySet, Status
-from cas_directory.translation import in_language
+from core.publishing import PublishableQuerySet, Status
+from core.translation import in_language
 from organizations import search_index
+from organizations.models.service_at_location import ServiceAtLocation
 
 
 class ServiceQuerySet(PublishableQuerySet):
-    """Search filters work on services: one service must meet them all."""
+    """The directory's rules about services, one method each.
+
+    Search filters work on services: one service must meet them all.
+    """
 
     def published(self):
         """A service is public only while its organization is too."""
         return super().published().filter(organization__status=Status.PUBLISHED)
 
-    def serving(self, county):
-        """Services in `county`, statewide ones included."""
-        through = self.model.counties.through
-        in_county = through.objects.filter(service=OuterRef("pk"), county=county)
-        return self.filter(Q(is_statewide=True) | Exists(in_county))
+    def _naming(self, counties) -> Exists:
+        links = self.model.counties.through.objects.filter(service=OuterRef("pk"))
+        return Exists(links.filter(county__in=counties))
+
+    def in_counties(self, counties):
+        """Services that name any of `counties` (a list or queryset of them)."""
+        return self.filter(self._naming(counties))
+
+    def statewide(self):
+        return self.filter(is_statewide=True)
+
+    def serving(self, counties):
+        """Services in any of `counties`, statewide ones included."""
+        return self.filter(Q(is_statewide=True) | self._naming(counties))
 
     def of_types(self, service_types):
         """Services of any of `service_types`."""
@@ -44,37 +57,30 @@ class ServiceQuerySet(PublishableQuerySet):
             Exists(through.objects.filter(service=OuterRef("pk"), language=language))
         )
 
+    def free(self):
+        return self.filter(is_free=True)
+
+    def open_24_7(self):
+        return self.filter(is_24_7=True)
+
+    def accepting_referrals(self):
+        return self.filter(accepts_referrals=True)
+
+    def remote(self):
+        """Services used by phone or online."""
+        return self.filter(is_remote=True)
+
     def without_a_visit(self):
         """Statewide services and those used by phone or online."""
         return self.filter(Q(is_statewide=True) | Q(is_remote=True))
 
-    def per_organization(self, near=None, ranked=False):
-        """One row per organization offering any of these services, to order results by.
+    def of_sample_organizations(self):
+        return self.filter(organization__is_sample=True)
 
-        Each row has `organization_id` and `organization_name`; with `near` (latitude,
-        longitude) also `distance`, in miles to the organization's nearest
-        location with a public address (confidential ones take no part, so
-        distances cannot point to a shelter); with `ranked` also `best_match`,
-        the relevance of its best-matching service. One pass over the services,
-        however many organizations match.
-        """
-        from organizations.geo import miles_from
-
-        # The count makes it a GROUP BY, one row per organization, in every case.
-        rows = self.values("organization_id", organization_name=F("organization__name")).annotate(
-            matching_services=Count("pk", distinct=True)
-        )
-        if near is not None:
-            public = Q(
-                organization__locations__is_confidential=False,
-                organization__locations__latitude__isnull=False,
-            )
-            rows = rows.annotate(
-                distance=Min(miles_from(*near, prefix="organization__locations__"), filter=public)
-            )
-        if ranked:
-            rows = rows.annotate(best_match=Max("relevance"))
-        return rows
+    def at_confidential_locations(self):
+        """Services offered at a shelter or safe house."""
+        links = ServiceAtLocation.objects.filter(service=OuterRef("pk")).at_confidential_locations()
+        return self.filter(Exists(links))
 
     def matching_keyword(self, query):
         """Services whose own text, types or organization match `query`, with `relevance`."""
@@ -102,14 +108,21 @@ class Service(models.Model):
         blank=True,
     )
     languages = models.ManyToManyField(
-        "organizations.Language",
+        "core.Language",
         verbose_name=_("languages"),
         related_name="services",
         blank=True,
     )
     counties = models.ManyToManyField(
-        "organizations.County",
+        "core.County",
         verbose_name=_("counties served"),
+        related_name="services",
+        blank=True,
+    )
+    locations = models.ManyToManyField(
+        "organizations.Location",
+        through="organizations.ServiceAtLocation",
+        verbose_name=_("offered at"),
         related_name="services",
         blank=True,
     )

@@ -8,7 +8,7 @@ from django.contrib.auth.models import Group, User
 from django.core.management import call_command
 from playwright.sync_api import expect
 
-from cas_directory.publishing import Status
+from core.publishing import Status
 from organizations import suggestions
 from tests.factories import OrganizationFactory, ServiceFactory, service_type
 

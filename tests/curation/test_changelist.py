@@ -6,8 +6,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from cas_directory.admin_workflow import months_before
-from cas_directory.publishing import Status
+from core.publishing import Status
+from organizations.verification import months_before
 from tests.factories import (
     LocationFactory,
     OrganizationFactory,

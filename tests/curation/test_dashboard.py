@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from cas_directory.publishing import Status
+from core.publishing import Status
 from organizations.models import Suggestion
 from tests.factories import OrganizationFactory
 

@@ -7,7 +7,7 @@ from django.contrib.auth.models import Group, Permission
 from django.core.management import call_command
 from django.urls import reverse
 
-from cas_directory.publishing import Status
+from core.publishing import Status
 from organizations.models import Organization
 from tests.factories import OrganizationFactory, ServiceFactory
 
@@ -33,7 +33,7 @@ def test_curator_permissions(curator):
         "organizations.delete_phone",
         "organizations.delete_schedule",
         "organizations.change_suggestion",
-        "organizations.view_county",
+        "core.view_county",
         "resources.change_resource",
         "resources.add_resource",
     ]
@@ -42,7 +42,7 @@ def test_curator_permissions(curator):
         "organizations.delete_organization",
         "organizations.delete_suggestion",
         "organizations.change_servicetype",
-        "organizations.change_county",
+        "core.change_county",
         "resources.publish_resource",
         "resources.delete_resource",
         "auth.view_user",
@@ -66,7 +66,7 @@ def test_editor_in_chief_permissions(editor):
         "organizations.change_organization",
     ]:
         assert editor.has_perm(permission), permission
-    for permission in ["auth.change_user", "auth.add_user", "organizations.change_county"]:
+    for permission in ["auth.change_user", "auth.add_user", "core.change_county"]:
         assert not editor.has_perm(permission), permission
 
 

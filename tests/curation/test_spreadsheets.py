@@ -9,7 +9,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from cas_directory.publishing import Status
+from core.publishing import Status
 from organizations.models import Location, Organization, Phone
 from tests.factories import LocationFactory, OrganizationFactory, PhoneFactory, county
 

@@ -8,7 +8,7 @@ from django.core import mail, signing
 from django.urls import reverse
 from django.utils import timezone
 
-from cas_directory.publishing import Status
+from core.publishing import Status
 from organizations import suggestions
 from organizations.models import Suggestion
 from tests.factories import OrganizationFactory

@@ -6,9 +6,9 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from cas_directory.admin_workflow import months_before
-from cas_directory.publishing import Status
+from core.publishing import Status
 from organizations.models import Organization
+from organizations.verification import months_before
 from tests.curation.conftest import change_form_data
 from tests.factories import OrganizationFactory
 

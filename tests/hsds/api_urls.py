@@ -8,10 +8,9 @@ shows it. Meant for test data sets, not for a full directory.
 
 from django.urls import reverse
 
-from organizations.hsds.ids import service_at_location_id
 from organizations.hsds.pagination import MAX_PER_PAGE
 from organizations.hsds.taxonomy import TAXONOMIES
-from organizations.models import Location, Organization, Service, ServiceType
+from organizations.models import Organization, Service, ServiceAtLocation, ServiceType
 
 LIST_VARIANTS = {
     "organizations": ("", "&full=true", "&full=true&full_service=true"),
@@ -30,9 +29,8 @@ def api_urls() -> list[str]:
         urls += [url, f"{url}?full_service=true"]
     for service in Service.objects.published():
         urls.append(reverse("hsds:service", kwargs={"id": service.uuid}))
-    links = Location.services.through.objects.filter(service__in=Service.objects.published())
-    for service_uuid, location_uuid in links.values_list("service__uuid", "location__uuid"):
-        sal_id = service_at_location_id(service_uuid, location_uuid)
+    links = ServiceAtLocation.objects.filter(service__in=Service.objects.published())
+    for sal_id in links.values_list("uuid", flat=True):
         urls.append(reverse("hsds:service_at_location", kwargs={"id": sal_id}))
     urls += [reverse("hsds:taxonomy", kwargs={"id": taxonomy.id}) for taxonomy in TAXONOMIES]
     term = ServiceType.objects.first()

@@ -3,7 +3,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from cas_directory.publishing import Status
+from core.publishing import Status
 from organizations.models import Phone
 from tests.factories import (
     LocationFactory,

@@ -3,9 +3,8 @@
 import pytest
 from django.urls import reverse
 
-from organizations.hsds.ids import service_at_location_id
 from organizations.hsds.taxonomy import FREE, POPULATIONS, SERVICE_TYPES
-from tests.factories import service_type
+from tests.factories import link_id, service_type
 from tests.hsds import schemas
 
 pytestmark = pytest.mark.django_db
@@ -17,11 +16,11 @@ def _schemas_present():
 
 
 def _sal(directory) -> str:
-    return str(service_at_location_id(directory.legal.uuid, directory.drop_in.uuid))
+    return str(link_id(directory.legal, directory.drop_in))
 
 
 def _confidential_sal(directory) -> str:
-    return str(service_at_location_id(directory.sheltering.uuid, directory.shelter.uuid))
+    return str(link_id(directory.sheltering, directory.shelter))
 
 
 # (test id, URL from the directory, schema of a record, whether the answer is a page)

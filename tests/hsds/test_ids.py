@@ -5,7 +5,9 @@ import uuid
 import pytest
 
 from organizations.hsds import taxonomy
-from organizations.hsds.ids import NAMESPACE, service_at_location_id
+from organizations.hsds.ids import NAMESPACE
+from organizations.models import ServiceAtLocation
+from tests.factories import link_id
 from tests.hsds.api_urls import api_urls
 
 pytestmark = pytest.mark.django_db
@@ -52,14 +54,23 @@ def test_ids_survive_edits(client, directory):
     assert after == before
 
 
-def test_service_at_location_ids_are_derived_from_the_two_uuids(client, directory):
+def test_service_at_location_ids_are_the_links_own_uuids_and_survive_edits(client, directory):
+    stored = {
+        str(link.uuid): (str(link.service.uuid), str(link.location.uuid))
+        for link in ServiceAtLocation.objects.select_related("service", "location")
+    }
     links = client.get("/api/hsds/service_at_locations/").json()["contents"]
+    assert links
     for link in links:
-        expected = uuid.uuid5(uuid.UUID(link["service_id"]), link["location_id"])
-        assert link["id"] == str(expected)
-    assert service_at_location_id(directory.legal.uuid, directory.drop_in.uuid) == uuid.uuid5(
-        directory.legal.uuid, str(directory.drop_in.uuid)
-    )
+        assert stored[link["id"]] == (link["service_id"], link["location_id"])
+    sal_id = link_id(directory.legal, directory.drop_in)
+    directory.legal.name = "Legal aid, renamed"
+    directory.legal.save()
+    directory.drop_in.city = "Clovis"
+    directory.drop_in.save()
+    response = client.get(f"/api/hsds/service_at_locations/{sal_id}/")
+    assert response.status_code == 200
+    assert response.json()["service"]["name"] == "Legal aid, renamed"
 
 
 def test_derived_ids_differ_per_record(client, directory):

@@ -11,7 +11,6 @@ from datetime import time
 
 import pytest
 
-from organizations.hsds.ids import service_at_location_id
 from organizations.hsds.taxonomy import FREE
 from organizations.models import Phone
 from tests.factories import (
@@ -22,6 +21,7 @@ from tests.factories import (
     ServiceFactory,
     county,
     language,
+    link_id,
     population,
     service_type,
 )
@@ -113,12 +113,11 @@ def test_service_detail_queries_are_constant(client, directory, django_assert_nu
 def test_service_at_location_detail_queries_are_constant(
     client, directory, django_assert_num_queries
 ):
-    """The derived id is found in a cached index (see link_index.py), built once."""
-    sal_id = service_at_location_id(directory.legal.uuid, directory.drop_in.uuid)
+    """The id is the link's own uuid: one indexed look-up, then what a full one shows."""
+    sal_id = link_id(directory.legal, directory.drop_in)
     url = f"/api/hsds/service_at_locations/{sal_id}/"
     _grow()
-    # The links' fingerprint, the index, the link, then what a full one shows.
-    with django_assert_num_queries(12):
+    with django_assert_num_queries(10):
         client.get(url)
     _grow()
     with django_assert_num_queries(10):

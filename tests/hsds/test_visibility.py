@@ -5,9 +5,9 @@ import json
 
 import pytest
 
-from cas_directory.publishing import Status
-from organizations.hsds.ids import service_at_location_id
+from core.publishing import Status
 from organizations.hsds.taxonomy import CONFIDENTIAL, SAMPLE
+from tests.factories import link_id
 from tests.hsds.api_urls import api_urls
 from tests.hsds.conftest import (
     SHELTER_LATITUDE,
@@ -69,10 +69,8 @@ def test_unpublished_records_are_not_found_by_id(client, directory):
         f"/api/hsds/organizations/{draft_org.uuid}/",
         f"/api/hsds/services/{draft_org_service.uuid}/",
         f"/api/hsds/services/{directory.draft_service.uuid}/",
-        "/api/hsds/service_at_locations/"
-        f"{service_at_location_id(draft_org_service.uuid, draft_org_location.uuid)}/",
-        "/api/hsds/service_at_locations/"
-        f"{service_at_location_id(directory.draft_service.uuid, directory.drop_in.uuid)}/",
+        f"/api/hsds/service_at_locations/{link_id(draft_org_service, draft_org_location)}/",
+        f"/api/hsds/service_at_locations/{link_id(directory.draft_service, directory.drop_in)}/",
     ]
     for url in urls:
         response = client.get(url)

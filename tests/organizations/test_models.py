@@ -1,7 +1,7 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from cas_directory.publishing import Status
+from core.publishing import Status
 from organizations.models import Organization, Phone, Service
 from organizations.validators import format_phone, validate_phone_number
 from tests.factories import (

@@ -16,6 +16,7 @@ from tests.factories import (
     ScheduleFactory,
     ServiceFactory,
     county,
+    county_url,
     language,
     population,
     service_type,
@@ -180,7 +181,7 @@ def test_no_page_loads_anything_from_another_origin(client, organization):
     for url in [
         "/",
         reverse("organizations:search"),
-        fresno.get_absolute_url(),
+        county_url(fresno.slug),
         organization.get_absolute_url(),
     ]:
         body = client.get(url).content.decode()

@@ -7,7 +7,7 @@ from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.factories import LocationFactory, ServiceFactory, county, service_type
+from tests.factories import LocationFactory, ServiceFactory, county, county_url, service_type
 
 pytestmark = pytest.mark.django_db
 
@@ -85,7 +85,7 @@ def test_a_page_past_the_end_and_repeated_parameters_still_answer(client, listed
     response = client.get(f"{url}?page=99999&page=abc&county=fresno&county=alpine&free=1&free=0")
     assert response.status_code == 200
     assert client.get(f"{url}?page=-5").status_code == 200
-    assert client.get(county("fresno").get_absolute_url() + "?page=99999").status_code == 200
+    assert client.get(county_url("fresno") + "?page=99999").status_code == 200
 
 
 pairs = st.tuples(

@@ -6,13 +6,14 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
-from cas_directory.publishing import Status
+from core.publishing import Status
 from tests.factories import (
     LocationFactory,
     OrganizationFactory,
     PhoneFactory,
     ServiceFactory,
     county,
+    county_url,
     language,
     population,
     service_type,
@@ -169,7 +170,7 @@ def test_drafts_and_archived_services_never_match(client, directory):
 
 
 def test_a_county_page_is_the_search_pre_filtered(client, directory):
-    fresno_url = county("fresno").get_absolute_url()
+    fresno_url = county_url("fresno")
     assert sorted(names(client, "", fresno_url)) == [
         "Split Services Center",
         "Statewide Helpline",

@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from cas_directory.search import MAX_QUERY_LENGTH, clean_query, keyword_search, strip_accents
+from core.search import MAX_QUERY_LENGTH, clean_query, keyword_search, strip_accents
 from organizations.models import Organization
 from tests.factories import OrganizationFactory, ServiceFactory, county, service_type
 

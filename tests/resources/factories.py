@@ -3,7 +3,7 @@
 import factory
 from django.utils.text import slugify
 
-from cas_directory.publishing import Status
+from core.publishing import Status
 from resources.models import Audience, Category, Resource
 
 # The smallest file every PDF reader opens: a header, one empty page, a trailer.

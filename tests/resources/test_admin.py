@@ -5,7 +5,7 @@ from django.contrib.auth.models import Permission, User
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from cas_directory.publishing import Status
+from core.publishing import Status
 from resources.models import Category, Resource
 from tests.resources.factories import MINIMAL_PDF, ResourceFactory, audience, category
 

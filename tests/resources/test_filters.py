@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 
-from cas_directory.publishing import Status
+from core.publishing import Status
 from resources.choices import TraffickingType
 from resources.filters import ResourceFilter
 from resources.models import Resource

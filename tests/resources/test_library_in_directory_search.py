@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from cas_directory.publishing import Status
+from core.publishing import Status
 from tests.resources.factories import ResourceFactory
 
 pytestmark = pytest.mark.django_db

@@ -2,12 +2,13 @@ import re
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.utils import translation
 
-from cas_directory.publishing import Status
+from core.publishing import Status
 from resources.choices import CategorySlug, TraffickingType
-from resources.models import Resource, document_path
+from resources.models import Resource
 from resources.validators import RESERVED_SLUGS
 from tests.resources.factories import ResourceFactory, audience, category
 
@@ -72,9 +73,15 @@ def test_a_resource_needs_something_to_read():
         resource.save()
 
 
-def test_uploads_get_a_random_name_that_keeps_nothing_of_the_original():
-    first = document_path(None, "Maria Lopez - case notes.pdf")
-    second = document_path(None, "Maria Lopez - case notes.pdf")
+def test_uploads_get_a_random_name_that_keeps_nothing_of_the_original(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    names = []
+    for _ in range(2):
+        resource = ResourceFactory(
+            document=ContentFile(b"%PDF-1.4 notes", name="Maria Lopez - case notes.pdf")
+        )
+        names.append(resource.document.name)
+    first, second = names
     assert re.fullmatch(r"resources/[0-9a-f]{32}\.pdf", first)
     assert first != second
     assert "Maria" not in first

@@ -6,8 +6,9 @@ is pinned, so an N+1 (a query per card, per audience...) fails here.
 
 import pytest
 from django.db import connection
-from django.template import Context, Template
+from django.template.loader import render_to_string
 
+from resources.contributions import library_matches, offered_resources
 from tests.factories import OrganizationFactory, language
 from tests.resources.factories import ResourceFactory, audience, category
 
@@ -31,7 +32,7 @@ INDEX_QUERIES = 5
 # Category, count, page, audiences; filter options: audiences, languages, years.
 CATEGORY_QUERIES = 7
 # With a keyword, PostgreSQL first asks whether it matches as typed (else it
-# looks for close spellings): see cas_directory.search.keyword_search.
+# looks for close spellings): see core.search.keyword_search.
 KEYWORD_QUERIES = int(connection.vendor == "postgresql")
 # A chosen audience and language are each looked up once to validate them.
 FILTERED_CATEGORY_QUERIES = CATEGORY_QUERIES + 2 + KEYWORD_QUERIES
@@ -90,9 +91,9 @@ def test_organization_resources_take_one_query(django_assert_num_queries, count)
     organization = OrganizationFactory()
     for _ in range(count):
         ResourceFactory(offered_by=[organization], category=category("research"))
-    template = Template("{% load resource_tags %}{% related_resources organization %}")
     with django_assert_num_queries(1):
-        html = template.render(Context({"organization": organization}))
+        section = offered_resources(organization)
+    html = render_to_string(section.template, section.context)
     assert html.count("<li>") == count
 
 
@@ -100,7 +101,7 @@ def test_organization_resources_take_one_query(django_assert_num_queries, count)
 def test_library_matches_on_the_directory_search_page(django_assert_num_queries, count):
     for number in range(count):
         ResourceFactory(category=category("research"), title=f"Zephyr guide {number}")
-    template = Template("{% load resource_tags %}{% library_matches q %}")
     with django_assert_num_queries(1 + KEYWORD_QUERIES):
-        html = template.render(Context({"q": "zephyr"}))
+        section = library_matches("zephyr")
+    html = render_to_string(section.template, section.context)
     assert html.count("<li>") == min(count, 3)

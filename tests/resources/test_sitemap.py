@@ -1,6 +1,6 @@
 import pytest
 
-from cas_directory.publishing import Status
+from core.publishing import Status
 from resources.choices import CategorySlug
 from tests.resources.factories import ResourceFactory
 

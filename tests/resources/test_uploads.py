@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from cas_directory.publishing import Status
+from core.publishing import Status
 from resources.models import Resource
 from resources.validators import MAX_PDF_BYTES, validate_pdf_upload
 from tests.resources.factories import MINIMAL_PDF, ResourceFactory, category

@@ -1,12 +1,23 @@
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
 from organizations.sample_data import DEFAULT_COUNT, SampleDirectory
+
+# Demonstration content of the other apps (the starter library), by natural key.
+SAMPLE_FIXTURES = sorted(
+    str(p) for p in (Path(settings.BASE_DIR) / "fixtures" / "sample").glob("*.json")
+)
 
 
 class Command(BaseCommand):
     help = (
         "Replace all sample listings with COUNT fictional organizations (labelled 'Sample "
-        "listing', phones in 555-01xx). Real listings are never touched."
+        "listing', phones in 555-01xx) and load the starter library from fixtures/sample/. "
+        "Real listings are never touched. For demonstrations and development, never for a "
+        "release."
     )
 
     def add_arguments(self, parser):
@@ -20,4 +31,8 @@ class Command(BaseCommand):
             made = SampleDirectory(count=count, seed=seed).build()
         except RuntimeError as error:
             raise CommandError(str(error)) from error
+        call_command("loaddata", *SAMPLE_FIXTURES, verbosity=0)
         self.stdout.write(self.style.SUCCESS(f"Created {made} sample organizations."))
+        self.stdout.write(
+            f"Loaded the starter library ({', '.join(Path(p).name for p in SAMPLE_FIXTURES)})."
+        )

@@ -15,3 +15,11 @@ def url_in_language(context, language_code: str, absolute: bool = False) -> str:
     query = request.GET.urlencode()
     url = f"{url}?{query}" if query else url
     return request.build_absolute_uri(url) if absolute else url
+
+
+@register.simple_tag(takes_context=True)
+def render_section(context, section) -> str:
+    """A section another app added to this page (see core.contributions)."""
+    template = context.template.engine.get_template(section.template)
+    with context.push(**section.context):
+        return template.render(context)

@@ -8,38 +8,15 @@ lands in the record's history with who made it and any cache-invalidating
 signal handler runs.
 """
 
-import calendar
-from datetime import date
-
 from django.contrib import admin, messages
 from django.contrib.admin.utils import model_ngettext
 from django.db import transaction
-from django.db.models import Q
 from django.http import HttpResponseRedirect
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from cas_directory.publishing import Status
-
-# A listing not verified for this long is due for a call.
-REVERIFY_AFTER_MONTHS = 12
-
-
-def months_before(day: date, months: int) -> date:
-    """The same day `months` calendar months earlier (clamped to the month's end)."""
-    index = day.year * 12 + day.month - 1 - months
-    year, month0 = divmod(index, 12)
-    month = month0 + 1
-    return day.replace(
-        year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1])
-    )
-
-
-def unverified_since(months: int, today: date | None = None) -> Q:
-    """Never verified, or last verified more than `months` months ago."""
-    cutoff = months_before(today or timezone.localdate(), months)
-    return Q(last_verified_on__isnull=True) | Q(last_verified_on__lt=cutoff)
+from core.publishing import Status
 
 
 def publish_permission(model) -> str:

@@ -1,16 +1,17 @@
 from django.apps import AppConfig, apps
 from django.contrib.admin.apps import SimpleAdminConfig
 from django.utils.module_loading import import_module, module_has_submodule
+from django.utils.translation import gettext_lazy as _
 
 # django-leaflet's admin module imports GeoDjango, which needs GDAL; this site
 # stores plain latitude/longitude and must start without it.
 SKIPPED_ADMIN_MODULES = {"leaflet"}
 
 
-class CasAdminConfig(SimpleAdminConfig):
+class CoreAdminConfig(SimpleAdminConfig):
     """The admin without autodiscovery, so that leaflet.admin is never imported."""
 
-    default_site = "cas_directory.admin_site.DirectoryAdminSite"
+    default_site = "core.admin_site.DirectoryAdminSite"
 
     def ready(self) -> None:
         super().ready()
@@ -21,11 +22,12 @@ class CasAdminConfig(SimpleAdminConfig):
                 import_module(f"{app_config.name}.admin")
 
 
-class CasDirectoryConfig(AppConfig):
-    name = "cas_directory"
-    verbose_name = "CAS Directory"
+class CoreConfig(AppConfig):
+    name = "core"
+    verbose_name = _("Reference data")
 
     def ready(self) -> None:
-        from cas_directory import page_cache
+        from core import page_cache
+        from core.models import County, Language
 
-        page_cache.connect_signals()
+        page_cache.watch(County, Language)

@@ -14,14 +14,11 @@ and its CSRF token does), never the admin.
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db.models import Model
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 VERSION_KEY = "public-pages:version"
 EXCLUDED_PREFIXES = ("/admin/", "/healthz", "/readyz", "/static/", "/media/")
-CACHED_APPS = {"organizations", "resources"}
-# Visitors' suggestions never show on public pages; letting them invalidate
-# the cache would let anyone empty it.
-UNCACHED_MODELS = {"organizations.suggestion"}
 
 
 def current_version() -> int:
@@ -41,13 +38,23 @@ def bump_version() -> None:
 
 
 def _on_change(sender, **kwargs) -> None:
-    if sender._meta.app_label in CACHED_APPS and sender._meta.label_lower not in UNCACHED_MODELS:
-        bump_version()
+    bump_version()
 
 
-def connect_signals() -> None:
-    for signal in (post_save, post_delete, m2m_changed):
-        signal.connect(_on_change, dispatch_uid=f"page-cache-{signal!r}")
+def watch(*models: type[Model]) -> None:
+    """Empty the cache whenever a row of `models` (or of their many-to-many links) changes.
+
+    Each app names the models its public pages show, in its `ready()`. Models
+    left out (visitors' suggestions, history rows, sessions) never empty it,
+    so nobody outside can empty it at will.
+    """
+    for model in models:
+        links = [field.remote_field.through for field in model._meta.local_many_to_many]
+        for sender in (model, *links):
+            uid = f"page-cache:{sender._meta.label_lower}"
+            post_save.connect(_on_change, sender=sender, dispatch_uid=f"{uid}:save")
+            post_delete.connect(_on_change, sender=sender, dispatch_uid=f"{uid}:delete")
+            m2m_changed.connect(_on_change, sender=sender, dispatch_uid=f"{uid}:m2m")
 
 
 def _cacheable_request(request) -> bool:

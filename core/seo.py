@@ -1,20 +1,9 @@
-"""What search engines read: sitemap.xml and robots.txt."""
+"""robots.txt: what search engines may read (the sitemaps are wired in the URLconf)."""
 
 from django.http import HttpResponse
 from django.urls import reverse
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
-
-from organizations.sitemaps import DirectorySitemap, OrganizationSitemap
-from resources.sitemaps import ResourceLibrarySitemap, ResourceSitemap
-
-# Each app adds its published pages here.
-SITEMAPS = {
-    "directory": DirectorySitemap,
-    "organizations": OrganizationSitemap,
-    "library": ResourceLibrarySitemap,
-    "resources": ResourceSitemap,
-}
 
 
 @require_GET
