@@ -3,10 +3,10 @@
 tests/data/main-001d01d.json is such a database: reference fixtures, sample
 data, the two roles and the rows sample data does not make (users in those
 roles, a suggestion, history, a linked resource, admin log entries). Made at
-001d01d with:
+001d01d with these commands, NEWER_CHECKOUT being a checkout that has this file:
 
     git worktree add /tmp/at-001d01d 001d01d && cd /tmp/at-001d01d && make install
-    export DATABASE_URL=sqlite:////tmp/migtest.sqlite3 DJANGO_DEBUG=1
+    rm -f /tmp/migtest.sqlite3 && export DATABASE_URL=sqlite:////tmp/migtest.sqlite3 DJANGO_DEBUG=1
     .venv/bin/python manage.py migrate
     .venv/bin/python manage.py loaddata fixtures/*.json
     .venv/bin/python manage.py load_sample_data
@@ -225,7 +225,7 @@ def check_links_dumped_as_rows(dump, old_apps) -> None:
                 f.name for f in model._meta.get_fields() if f.many_to_one and f.concrete
             )
             rows.add((row["model"], source, row["fields"][source], target, row["fields"][target]))
-    assert listed <= rows, sorted(listed - rows)[:10]
+    assert listed <= rows, f"links without their through row: {sorted(listed - rows)[:10]}"
 
 
 def differences(dump, old_apps, keys_before) -> list[str]:
@@ -275,11 +275,11 @@ def differences(dump, old_apps, keys_before) -> list[str]:
                 want = named(old_fields[name], fields[name], dumped_keys)
                 have = named(old_fields[name], now[pk].get(name), keys_now)
                 if want != have:
-                    found.append(f"{label} {pk} {name}: {want!r} is now {have!r}")
+                    found.append(f"{label} {pk} {name} is {have!r}, not {want!r}")
             for name, value_for in added.items():
                 want, have = value_for(fields, dumped), now[pk].get(name)
                 if want != have:
-                    found.append(f"{new_label} {pk} {name}: {have!r}, not {want!r}")
+                    found.append(f"{new_label} {pk} {name} is {have!r}, not {want!r}")
 
     for new_label, count in rows_per_label.items():
         have = live_apps.get_model(new_label)._base_manager.count()
@@ -306,8 +306,8 @@ def differences(dump, old_apps, keys_before) -> list[str]:
     "detour",
     [
         pytest.param(None, id="direct"),
-        # Steps back through a real migration with the rows in, and forward again:
-        # today the dump's state is also the newest one.
+        # Back through a real migration with the rows in, and forward again: proves
+        # the harness on a migration even while the dump's state is the newest.
         pytest.param(("organizations", "0002_service_search_document"), id="via-0002"),
     ],
 )
