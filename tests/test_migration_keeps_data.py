@@ -27,6 +27,7 @@ natural key.
 
 import json
 import sys
+import uuid
 from pathlib import Path
 
 import pytest
@@ -39,7 +40,7 @@ from django.core.management.sql import emit_post_migrate_signal
 from django.db import connection, transaction
 from django.db.migrations.executor import MigrationExecutor
 
-from tests.conftest import REFERENCE_FIXTURES
+from tests.conftest import load_reference_data
 
 DUMP = Path(__file__).parent / "data" / "main-001d01d.json"
 
@@ -55,23 +56,26 @@ AT_DUMP = {
 # Where the rows of a model of 001d01d live in the newest code, by lower-case
 # label as dumpdata writes it. A model not listed keeps its label. Moving a
 # model also moves its content type (and so its permissions) to the new label.
-# Filled in with the migrations that move them, e.g.:
-#     "organizations.county": "core.county",
-#     "organizations.language": "core.language",
-#     "organizations.location_services": "organizations.serviceatlocation",
-MOVED: dict[str, str] = {}
+MOVED: dict[str, str] = {
+    "organizations.county": "core.county",
+    "organizations.language": "core.language",
+    "organizations.location_services": "organizations.serviceatlocation",
+}
 
 # Fields that a model of the newest code gains, with the value (as dumpdata
 # writes it) each migrated row must have, computed from the row's dumped fields
-# and every dumped row (`dumped[label][pk]` is a row's fields), e.g. the id
-# that the HSDS API already publishes for a service at a location:
-#     "organizations.serviceatlocation": {
-#         "uuid": lambda row, dumped: str(uuid.uuid5(
-#             uuid.UUID(dumped["organizations.service"][row["service"]]["uuid"]),
-#             dumped["organizations.location"][row["location"]]["uuid"],
-#         )),
-#     },
-ADDED: dict[str, dict] = {}
+# and every dumped row (`dumped[label][pk]` is a row's fields): a service at a
+# location keeps the id that the HSDS API published for it before it had a row.
+ADDED: dict[str, dict] = {
+    "organizations.serviceatlocation": {
+        "uuid": lambda row, dumped: str(
+            uuid.uuid5(
+                uuid.UUID(dumped["organizations.service"][row["service"]]["uuid"]),
+                dumped["organizations.location"][row["location"]]["uuid"],
+            )
+        ),
+    },
+}
 
 CONTENT_TYPE = "contenttypes.contenttype"
 PERMISSION = "auth.permission"
@@ -84,7 +88,7 @@ def _reference_data_reloaded(django_db_setup, django_db_blocker):
     transactional test; the tests after them expect the session's reference data."""
     yield
     with django_db_blocker.unblock():
-        call_command("loaddata", *REFERENCE_FIXTURES, verbosity=0)
+        load_reference_data()
 
 
 def moved(keys: dict[str, dict[int, str]]) -> dict[str, dict[int, str]]:

@@ -33,7 +33,7 @@ class Command(BaseCommand):
     help = "Add missing reference rows (counties, vocabularies); never change existing ones."
 
     def handle(self, *args, **options):
-        added: dict[str, int] = {}
+        added: dict = {}
         with transaction.atomic():
             for path in sorted(REFERENCE_DIR.glob("*.json")):
                 with path.open(encoding="utf-8") as handle:
@@ -43,9 +43,10 @@ class Command(BaseCommand):
                         if record.object.pk is not None or _taken(record.object):
                             continue
                         record.save()
-                        label = record.object._meta.verbose_name_plural
-                        added[label] = added.get(label, 0) + 1
+                        opts = record.object._meta
+                        added[opts] = added.get(opts, 0) + 1
         if not added:
             self.stdout.write("Reference data is complete: nothing to add.")
-        for label, count in added.items():
-            self.stdout.write(f"Added {count} {label}.")
+        for opts, count in added.items():
+            name = opts.verbose_name if count == 1 else opts.verbose_name_plural
+            self.stdout.write(f"Added {count} {name}.")
