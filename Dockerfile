@@ -1,6 +1,6 @@
 # syntax=docker/dockerfile:1
 # Build: docker build -t cas-directory .
-# Release step (migrations) runs separately: docker compose run --rm migrate
+# Release step (migrate + load_reference_data) runs separately: docker compose run --rm migrate
 # The same build commands run in CI without a Docker engine: scripts/check_image_steps.sh
 
 FROM python:3.11-slim AS build

@@ -24,6 +24,7 @@ from django.db import connections
 from django.db.models import (
     Aggregate,
     Case,
+    Exists,
     F,
     FloatField,
     Func,
@@ -101,8 +102,9 @@ def keyword_search(
     as names, where a misspelt query should still match. Large tables store
     both on PostgreSQL: `document` names a stored `weighted_vector(fields)` and
     `names` a stored text of the fuzzy fields, each with a GIN index.
-    Close spellings are tried only when the query as typed matches nothing
-    (on PostgreSQL that takes one query when this is called).
+    Close spellings are tried only when the query as typed matches nothing;
+    the database makes that choice within the query, so nothing runs until
+    the QuerySet is evaluated.
     A blank query matches everything with relevance 0.
     """
     text = clean_query(query)
@@ -132,11 +134,16 @@ def keyword_search(
     else:
         return queryset.filter(exact).annotate(relevance=rank)
     # Close spellings only when the words as typed match nothing: "legal help"
-    # must not also compare every row with look-alikes. Asking first costs one
-    # indexed query and lets each search use its own index.
-    if queryset.filter(exact).exists():
-        return queryset.filter(exact).annotate(relevance=rank)
-    return queryset.filter(close).annotate(relevance=rank + similarity)
+    # must not also compare every row with look-alikes. The database decides,
+    # inside the one query that uses this QuerySet: the uncorrelated NOT EXISTS
+    # is computed once and gates the close-spelling branch of a UNION, whose
+    # index scan then never runs. Building the QuerySet runs no query.
+    as_typed = queryset.filter(exact)
+    look_alikes = queryset.filter(close).filter(~Exists(as_typed))
+    matching = as_typed.order_by().values("pk").union(look_alikes.order_by().values("pk"), all=True)
+    return queryset.filter(pk__in=matching).annotate(
+        relevance=rank + Case(When(exact, then=Value(0.0)), default=similarity)
+    )
 
 
 def _substring(queryset, text, fields):

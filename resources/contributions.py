@@ -8,8 +8,8 @@ LIBRARY_MATCHES_SHOWN = 3
 
 
 def library_matches(query: str) -> Section | None:
-    """Library resources matching the directory search's keyword: one query (two on
-    PostgreSQL, see keyword_search) whatever the number of matches."""
+    """Library resources matching the directory search's keyword: one query,
+    whatever the number of matches."""
     found = Resource.objects.published().matching_keyword(query).select_related("category")
     resources = list(found[: LIBRARY_MATCHES_SHOWN + 1])
     if not resources:

@@ -32,8 +32,9 @@ test -f "$work/static/staticfiles.json"
 echo "== check --deploy"
 "$work/venv/bin/python" manage.py check --deploy --fail-level WARNING
 
-echo "== release step: migrate"
+echo "== release step: migrate, load_reference_data"
 "$work/venv/bin/python" manage.py migrate --noinput --verbosity 0
+"$work/venv/bin/python" manage.py load_reference_data
 
 echo "== gunicorn and the HEALTHCHECK"
 port=$("$PYTHON" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')

@@ -182,15 +182,11 @@ class PhonesWidget(widgets.Widget):
 
 def organization_phones(organization) -> list[Phone]:
     """The phones of the organization itself, not of one service or location."""
-    if hasattr(organization, "own_phones"):
-        return organization.own_phones
+    if hasattr(organization, "organization_phones"):
+        return organization.organization_phones
     if organization.pk is None:
         return []
-    return list(
-        organization.phones.filter(service__isnull=True, location__isnull=True).order_by(
-            "sort_order", "pk"
-        )
-    )
+    return list(organization.phones.organization_level())
 
 
 def _cell(phone: Phone) -> PhoneCell:

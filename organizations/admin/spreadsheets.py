@@ -160,10 +160,8 @@ class OrganizationResource(_ListingResource):
         return queryset.select_related("verified_by").prefetch_related(
             Prefetch(
                 "phones",
-                queryset=Phone.objects.filter(service__isnull=True, location__isnull=True).order_by(
-                    "sort_order", "pk"
-                ),
-                to_attr="own_phones",
+                queryset=Phone.objects.organization_level(),
+                to_attr="organization_phones",
             )
         )
 
