@@ -6,8 +6,14 @@ STAMP := $(VENV)/.installed
 MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# Installs come from the lock files (exact versions, every file's hash); pyproject.toml keeps
+# the ranges, and `make lock` turns them into pins. The Dockerfile installs LOCK only.
+LOCK := requirements.lock
+DEV_LOCK := requirements-dev.lock
+# The locking tool, pinned so that every `make lock` resolves the same way.
+UV_VERSION := 0.13.9
 
-.PHONY: run test lint format install migrate reference-data sample-data bench geojson messages clean
+.PHONY: run test lint format install lock migrate reference-data sample-data bench geojson messages clean
 
 run: install migrate reference-data sample-data
 	DJANGO_DEBUG=1 $(MANAGE) runserver $(HOST):$(PORT)
@@ -26,12 +32,28 @@ format: install
 
 install: $(STAMP)
 
-$(STAMP): pyproject.toml
+# Re-made whenever the development lock changes. The project is not a package (pyproject's
+# packages = []), so there is nothing to install but the locked dependencies.
+$(STAMP): $(DEV_LOCK)
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11 or newer is needed; set PYTHON=python3.11")'
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet ".[dev]"
+	$(BIN)/python -m pip install --quiet --require-hashes -r $(DEV_LOCK)
 	touch $(STAMP)
+
+# Refresh both lock files from pyproject.toml. uv's universal resolution writes one lock for
+# every Python >= 3.11 and platform (markers instead of the locking machine's answers), and
+# hashes every file of each pinned version, so any machine's pip can check what it downloads.
+# Pins that still fit pyproject are kept; `make lock LOCK_ARGS=--upgrade` moves every pin to
+# the newest release allowed (LOCK_ARGS="--upgrade-package django" moves one). The development
+# lock is constrained by the runtime one, so both pin the shared packages alike.
+# --no-config: a developer's own uv settings must not change the lock.
+UV_COMPILE = $(BIN)/uv pip compile pyproject.toml --no-config --universal --generate-hashes \
+	--custom-compile-command "make lock" --quiet $(LOCK_ARGS)
+lock:
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet uv==$(UV_VERSION)
+	$(UV_COMPILE) --output-file $(LOCK)
+	$(UV_COMPILE) --extra dev --constraint $(LOCK) --output-file $(DEV_LOCK)
 
 # The release step: migrations, then the reference rows the database lacks
 # (existing rows are never changed, so curators' edits survive).

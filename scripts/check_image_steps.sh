@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the Dockerfile's steps without a Docker engine, so CI proves them:
-# a clean `pip install .`, collectstatic with production settings, Django's
+# a clean install of requirements.lock, collectstatic with production settings, Django's
 # deployment checks, then gunicorn with gunicorn.conf.py answering the
 # HEALTHCHECK script. Usage: bash scripts/check_image_steps.sh
 set -euo pipefail
@@ -14,9 +14,17 @@ cleanup() {
 }
 trap cleanup EXIT
 
-echo "== pip install . (the image's dependency layer)"
+echo "== pip install --require-hashes -r requirements.lock (the image's dependency layer)"
 "$PYTHON" -m venv "$work/venv"
-"$work/venv/bin/pip" install --quiet --disable-pip-version-check . 2>&1 | grep -v "^WARNING: Location" || true
+# A failed install stops the check here (this machine's local package folders add
+# "WARNING: Location" lines, left out of what is shown).
+if ! "$work/venv/bin/pip" install --quiet --disable-pip-version-check --require-hashes \
+  -r requirements.lock >"$work/pip.log" 2>&1; then
+  grep -v "^WARNING: Location" "$work/pip.log" >&2
+  exit 1
+fi
+# The runtime lock alone must hold every dependency of what it installs.
+"$work/venv/bin/pip" check --disable-pip-version-check
 
 export DJANGO_SECRET_KEY="image-check-$(date +%s)-not-a-real-secret-0123456789abcdef"
 export DJANGO_STATIC_ROOT="$work/static"
