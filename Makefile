@@ -24,6 +24,7 @@ test: install
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	DJANGO_DEBUG=1 $(BIN)/mypy
 	DJANGO_DEBUG=1 $(MANAGE) makemigrations --check --dry-run
 
 format: install
@@ -86,4 +87,4 @@ messages: install
 	DJANGO_DEBUG=1 $(MANAGE) compilemessages --locale=es $(MESSAGES_IGNORE)
 
 clean:
-	rm -rf $(VENV) .build staticfiles db.sqlite3 .pytest_cache .ruff_cache
+	rm -rf $(VENV) .build staticfiles db.sqlite3 .pytest_cache .ruff_cache .mypy_cache

@@ -4,7 +4,7 @@ from collections.abc import Callable
 from functools import wraps
 
 from django.contrib import admin
-from django.urls import URLPattern, path
+from django.urls import URLPattern, URLResolver, path
 from django.utils.translation import gettext_lazy as _
 
 from core.contributions import Section
@@ -56,7 +56,7 @@ class DirectoryAdminSite(admin.AdminSite):
     def login(self, request, extra_context=None):
         return same_origin_referrer(super().login)(request, extra_context)
 
-    def get_urls(self) -> list[URLPattern]:
+    def get_urls(self) -> list[URLResolver | URLPattern]:
         extra = [path(route, self.admin_view(view), name=name) for route, view, name in self._views]
         return [*extra, *super().get_urls()]
 

@@ -8,6 +8,8 @@ lands in the record's history with who made it and any cache-invalidating
 signal handler runs.
 """
 
+from typing import TYPE_CHECKING
+
 from django.contrib import admin, messages
 from django.contrib.admin.utils import model_ngettext
 from django.db import transaction
@@ -24,7 +26,15 @@ def publish_permission(model) -> str:
     return f"{opts.app_label}.publish_{opts.model_name}"
 
 
-class WorkflowAdminMixin:
+# The mixin is only ever mixed into a ModelAdmin: the type checker sees it as one, so that
+# `self.model`, `message_user()` and the super() calls it overrides are known.
+if TYPE_CHECKING:
+    _ModelAdmin = admin.ModelAdmin
+else:
+    _ModelAdmin = object
+
+
+class WorkflowAdminMixin(_ModelAdmin):
     """Bulk actions and status protection for a model with `status` (and verification)."""
 
     actions = ["publish", "archive", "mark_verified_today"]

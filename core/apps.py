@@ -1,6 +1,8 @@
+from importlib import import_module
+
 from django.apps import AppConfig, apps
 from django.contrib.admin.apps import SimpleAdminConfig
-from django.utils.module_loading import import_module, module_has_submodule
+from django.utils.module_loading import module_has_submodule
 from django.utils.translation import gettext_lazy as _
 
 # django-leaflet's admin module imports GeoDjango, which needs GDAL; this site

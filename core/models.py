@@ -41,7 +41,7 @@ class Term(models.Model):
         return in_language(self.name, self.name_es)
 
 
-class LanguageManager(models.Manager):
+class LanguageManager(models.Manager["Language"]):
     def get_by_natural_key(self, code: str) -> "Language":
         return self.get(code=code)
 
@@ -72,7 +72,7 @@ class Language(models.Model):
         return in_language(self.name, self.name_es)
 
 
-class CountyManager(models.Manager):
+class CountyManager(models.Manager["County"]):
     def get_by_natural_key(self, fips: str) -> "County":
         return self.get(fips=fips)
 

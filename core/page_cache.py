@@ -49,7 +49,12 @@ def watch(*models: type[Model]) -> None:
     so nobody outside can empty it at will.
     """
     for model in models:
-        links = [field.remote_field.through for field in model._meta.local_many_to_many]
+        links = [
+            through
+            for field in model._meta.local_many_to_many
+            # None only until the app registry is ready, and apps call watch() in ready().
+            if (through := field.remote_field.through) is not None
+        ]
         for sender in (model, *links):
             uid = f"page-cache:{sender._meta.label_lower}"
             post_save.connect(_on_change, sender=sender, dispatch_uid=f"{uid}:save")

@@ -34,6 +34,7 @@ from django.db.models import (
     Value,
     When,
 )
+from django.db.models.expressions import Combinable
 from django.db.models.functions import Greatest
 
 # Longer queries are cut: nobody types more, and the cost of a query grows with it.
@@ -120,13 +121,15 @@ def keyword_search(
         document = "_search_document"
     exact = Q(**{document: search_query})
     rank = SearchRank(F(document), search_query)
+    # TrigramWordSimilarity wraps the plain string in Value() itself.
+    similarity: Combinable
     if names is not None:
         # The %> operator uses the trigram index and pg_trgm's word-similarity
         # threshold (0.6 by default): "shelterr" scores 0.78 against "shelter".
         close = Q(**{f"{names}__trigram_word_similar": text})
-        similarity = TrigramWordSimilarity(Value(text), F(names))
+        similarity = TrigramWordSimilarity(text, F(names))
     elif fuzzy := list(fuzzy):
-        similarities = [TrigramWordSimilarity(Value(text), Unaccent(F(name))) for name in fuzzy]
+        similarities = [TrigramWordSimilarity(text, Unaccent(F(name))) for name in fuzzy]
         similarity = similarities[0] if len(similarities) == 1 else Greatest(*similarities)
         queryset = queryset.alias(_similarity=similarity)
         similarity = F("_similarity")

@@ -158,7 +158,7 @@ class DirectoryFilterSet(django_filters.FilterSet):
 
     class Meta:
         model = Service
-        fields = []
+        fields: list[str] = []
 
     def __init__(self, data=None, *args, county=None, **kwargs):
         """`county` fixes the county, as on a county's own page."""
@@ -249,7 +249,8 @@ class DirectoryFilterSet(django_filters.FilterSet):
                     chips.append(
                         (
                             f"{field.label}: {field.label_from_instance(item)}",
-                            _without(query, name, getattr(item, field.to_field_name)),
+                            # The field's own rule: its to_field_name, else the key.
+                            _without(query, name, getattr(item, field.to_field_name or "pk")),
                         )
                     )
                 continue

@@ -7,6 +7,7 @@ seeded, so the same arguments always give the same directory.
 
 import random
 from datetime import date, time, timedelta
+from typing import NamedTuple
 
 from django.db import transaction
 from django.utils.text import slugify
@@ -157,6 +158,14 @@ def sample_phone(rng: random.Random) -> str:
     return f"{rng.choice(AREA_CODES)}-555-01{rng.randrange(100):02d}"
 
 
+class _PlannedService(NamedTuple):
+    """An unsaved service with what linking it needs, kept beside it rather than on it."""
+
+    service: Service
+    type_slug: str
+    home: County
+
+
 class SampleDirectory:
     """Builds `count` fictional organizations with bulk inserts."""
 
@@ -175,15 +184,15 @@ class SampleDirectory:
     @transaction.atomic
     def build(self) -> int:
         Organization.objects.filter(is_sample=True).delete()
-        organizations = [self._organization(i) for i in range(self.count)]
+        with_homes = [self._organization(i) for i in range(self.count)]
+        organizations = [organization for organization, _home in with_homes]
         Organization.objects.bulk_create(organizations, batch_size=1000)
-        services, service_links = [], []
+        planned: list[_PlannedService] = []
+        service_links = []
         locations, location_links = [], []
         phones, schedules = [], []
-        for organization in organizations:
-            home = self.counties[organization.home_index]
-            for service in self._services(organization, home):
-                services.append(service)
+        for organization, home in with_homes:
+            planned.extend(self._services(organization, home))
             for location in self._locations(organization, home):
                 locations.append(location)
             phones.append(
@@ -191,6 +200,7 @@ class SampleDirectory:
                     organization=organization, number=sample_phone(self.rng), kind=Phone.Kind.VOICE
                 )
             )
+        services = [plan.service for plan in planned]
         Service.objects.bulk_create(services, batch_size=1000)
         Location.objects.bulk_create(locations, batch_size=1000)
         by_org: dict[int, list[Location]] = {}
@@ -223,7 +233,7 @@ class SampleDirectory:
             schedules.extend(self._schedules(location))
         Phone.objects.bulk_create(phones, batch_size=1000)
         Schedule.objects.bulk_create(schedules, batch_size=2000)
-        self._link_services(services)
+        self._link_services(planned)
         ServiceAtLocation.objects.bulk_create(
             [
                 ServiceAtLocation(location_id=loc.pk, service_id=svc.pk)
@@ -237,7 +247,8 @@ class SampleDirectory:
         page_cache.bump_version()
         return len(organizations)
 
-    def _organization(self, index: int) -> Organization:
+    def _organization(self, index: int) -> tuple[Organization, County]:
+        """An unsaved organization and its home county."""
         rng = self.rng
         name = f"{rng.choice(FIRST_WORDS)} {rng.choice(SECOND_WORDS)} {rng.choice(KINDS)}"
         home_index = (
@@ -268,13 +279,12 @@ class SampleDirectory:
             last_verified_on=verified,
             is_sample=True,
         )
-        organization.home_index = home_index
-        return organization
+        return organization, self.counties[home_index]
 
-    def _services(self, organization: Organization, home: County) -> list[Service]:
+    def _services(self, organization: Organization, home: County) -> list[_PlannedService]:
         rng = self.rng
         chosen = rng.sample(sorted(self.types), k=rng.randint(1, 4))
-        services = []
+        planned = []
         for slug in chosen:
             label, is_24_7, is_remote, _confidential = SERVICE_SHAPES.get(
                 slug, (self.types[slug].name, False, False, False)
@@ -308,21 +318,17 @@ class SampleDirectory:
                 accepts_referrals=rng.random() < 0.6,
                 is_24_7=is_24_7,
             )
-            service.type_slug = slug
-            service.home = home
-            services.append(service)
-        return services
+            planned.append(_PlannedService(service, slug, home))
+        return planned
 
-    def _link_services(self, services: list[Service]) -> None:
+    def _link_services(self, planned: list[_PlannedService]) -> None:
         rng = self.rng
         through = Service.service_types.through
         types, pops, langs, counties = [], [], [], []
         english, spanish = self.languages["en"], self.languages["es"]
         others = [lang for code, lang in self.languages.items() if code not in ("en", "es")]
-        for service in services:
-            types.append(
-                through(service_id=service.pk, servicetype_id=self.types[service.type_slug].pk)
-            )
+        for service, type_slug, home in planned:
+            types.append(through(service_id=service.pk, servicetype_id=self.types[type_slug].pk))
             for population in rng.sample(self.populations, k=rng.randint(1, 4)):
                 pops.append(
                     Service.populations.through(service_id=service.pk, population_id=population.pk)
@@ -335,7 +341,7 @@ class SampleDirectory:
                     Service.languages.through(service_id=service.pk, language_id=language.pk)
                 )
             if not service.is_statewide:
-                served = {service.home.pk} | {
+                served = {home.pk} | {
                     rng.choice(self.counties).pk for _ in range(rng.randint(0, 2))
                 }
                 for county_id in served:

@@ -12,6 +12,7 @@ import ipaddress
 import logging
 import time
 from datetime import timedelta
+from typing import cast
 
 from axes.helpers import get_client_ip_address
 from django import forms
@@ -19,6 +20,7 @@ from django.conf import settings
 from django.core import signing
 from django.core.mail import send_mail
 from django.db import transaction
+from django.http import QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -116,8 +118,9 @@ class SuggestionForm(forms.Form):
         cleaned_data = super().clean()
         started_at = self._started_at()
         if started_at is not None and time.time() - started_at > FORM_MAX_AGE.total_seconds():
-            # A fresh timestamp comes with the form shown again.
-            self.data = self.data.copy()
+            # A fresh timestamp comes with the form shown again. The form is bound to
+            # request.POST, a QueryDict (immutable, hence the copy), typed as any Mapping.
+            self.data = cast(QueryDict, self.data).copy()
             self.data["started"] = self.started_token
             raise forms.ValidationError(
                 _("This page was open for a long time. Please check your note and send it again."),

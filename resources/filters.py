@@ -72,7 +72,7 @@ class ResourceFilter(django_filters.FilterSet):
 
     class Meta:
         model = Resource
-        fields = []
+        fields: list[str] = []
 
     def __init__(self, data=None, queryset=None, *, category=None, **kwargs):
         super().__init__(data, queryset, **kwargs)

@@ -56,7 +56,8 @@ class Category(Term):
         _("Spanish introduction"), blank=True, help_text=_("Shown on Spanish pages when present.")
     )
 
-    objects = CategoryQuerySet.as_manager()
+    # The plugin types as_manager() with a class no annotation can name (django-stubs#1713).
+    objects = CategoryQuerySet.as_manager()  # type: ignore[misc]
 
     class Meta(Term.Meta):
         verbose_name = _("resource category")

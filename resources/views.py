@@ -33,7 +33,7 @@ class ResourceListView(ListView):
     template_name = "resources/list.html"
     context_object_name = "resources"
     paginate_by = 20
-    category = None
+    category: Category | None = None
     heading = _("Search the resource library")
 
     def get_queryset(self):

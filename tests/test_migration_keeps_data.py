@@ -208,7 +208,7 @@ def load(dump, old_apps) -> None:
             model(pk=row["pk"], **values).save_base(raw=True, force_insert=True)
         # PostgreSQL's sequences do not see explicit ids: the next insert would collide.
         with connection.cursor() as cursor:
-            for statement in connection.ops.sequence_reset_sql(no_style(), models):
+            for statement in connection.ops.sequence_reset_sql(no_style(), list(models)):
                 cursor.execute(statement)
 
 
@@ -250,7 +250,8 @@ def differences(dump, old_apps, keys_before) -> list[str]:
         return value
 
     dumped_keys = moved(dumped_natural_keys(dump))
-    dumped, rows_per_label = {}, {}
+    dumped: dict[str, dict] = {}  # label -> {pk: fields}
+    rows_per_label: dict[str, int] = {}
     for row in dump:
         if row["model"] not in MADE_BY_MIGRATE:
             dumped.setdefault(row["model"], {})[row["pk"]] = row["fields"]

@@ -50,13 +50,13 @@ PERSONAL_FIELD_TYPES = {"email", "tel", "password"}
 class Page(HTMLParser):
     """What a page asks the browser to load, run and send."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         super().__init__()
         self.loads: list[str] = []
         self.inline_code: list[str] = []
         self.referrer_policies: list[str] = []
         self.forms: list[dict] = []
-        self._in_script = None
+        self._in_script: dict[str, str | None] | None = None
 
     def handle_starttag(self, tag, attrs):
         attributes = dict(attrs)

@@ -40,7 +40,7 @@ def gettext_tools():
 
 def run(tool: str, *arguments: str) -> str:
     """Run a gettext tool on the catalogue files (fixed arguments, no outside input)."""
-    command = [shutil.which(tool), *arguments]
+    command = [shutil.which(tool) or tool, *arguments]
     return subprocess.run(command, check=True, capture_output=True, text=True).stdout  # noqa: S603
 
 

@@ -1,11 +1,14 @@
 """What the back office's index shows of listings, and the ZIP look-up behind the location form."""
 
+from typing import cast
+
 from django.contrib import admin
 from django.db.models import F
 from django.http import JsonResponse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
+from core.admin_site import DirectoryAdminSite
 from core.contributions import Section
 from core.models import County
 from organizations.models import Organization, Suggestion
@@ -52,7 +55,7 @@ def zip_lookup(request):
     """City, county and centre of a California ZIP code, for the location form."""
     place = lookup_zip(request.GET.get("code", ""))
     county = place and County.objects.filter(name=place.county_name).first()
-    if not county:
+    if not (place and county):
         return JsonResponse({"error": str(_("Not a California ZIP code."))}, status=404)
     return JsonResponse(
         {
@@ -65,6 +68,9 @@ def zip_lookup(request):
     )
 
 
-admin.site.add_dashboard_panel("due-for-verification", due_for_verification)
-admin.site.add_dashboard_panel("open-suggestions", open_suggestions)
-admin.site.add_view("zip-code/", zip_lookup, "zip_lookup")
+# admin.site is the project's own site (core.apps.CoreAdminConfig.default_site), though its
+# type names Django's.
+_site = cast(DirectoryAdminSite, admin.site)
+_site.add_dashboard_panel("due-for-verification", due_for_verification)
+_site.add_dashboard_panel("open-suggestions", open_suggestions)
+_site.add_view("zip-code/", zip_lookup, "zip_lookup")

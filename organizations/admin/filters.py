@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.models import County
+from core.models import County, Term
 from organizations.models import Population, Service, ServiceType
 from organizations.verification import months_before
 
@@ -59,7 +59,8 @@ class CountyFilter(admin.SimpleListFilter):
 class _ServiceTermFilter(admin.SimpleListFilter):
     """Organizations with a service tagged with the chosen term."""
 
-    term_model = None
+    # Set by each subclass.
+    term_model: type[Term]
     rule = ""
 
     def lookups(self, request, model_admin):

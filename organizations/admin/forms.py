@@ -12,9 +12,10 @@ class HoursField(forms.CharField):
 
     widget = forms.Textarea(attrs={"rows": 4, "cols": 48, "class": "hours-input"})
 
-    def to_python(self, value):
-        # Browsers post text areas with CRLF line ends.
-        return super().to_python(value).replace("\r\n", "\n")
+    def to_python(self, value) -> str:
+        # Browsers post text areas with CRLF line ends. The field's empty value is "", so
+        # the text is never None (the type allows it for fields with empty_value=None).
+        return (super().to_python(value) or "").replace("\r\n", "\n")
 
     def clean(self, value):
         return parse_hours(super().clean(value))
@@ -74,7 +75,9 @@ class LocationForm(forms.ModelForm):
             self.initial.setdefault("services", list(self.instance.services.all()))
 
     def clean(self):
-        cleaned_data = super().clean()
+        super().clean()
+        # What ModelForm.clean() returns, typed as a dict rather than "dict or None".
+        cleaned_data = self.cleaned_data
         latitude, longitude = cleaned_data.get("latitude"), cleaned_data.get("longitude")
         if {"latitude", "longitude"} & set(self.errors):
             return cleaned_data
@@ -90,7 +93,7 @@ class LocationForm(forms.ModelForm):
         return cleaned_data
 
     def _save_m2m(self):
-        super()._save_m2m()
+        super()._save_m2m()  # type: ignore[misc]  # Django's private hook, not in django-stubs
         # Runs for save() and for save(commit=False) + save_m2m(), after the
         # location exists, so hours typed for a new location are kept too.
         if "hours" in self.changed_data:

@@ -15,6 +15,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import time
+from typing import cast
 
 from django.core.exceptions import ValidationError
 from django.utils.dates import WEEKDAYS_ABBR
@@ -40,7 +41,8 @@ _TIME = re.compile(
     r"^(?P<hour>\d{1,2})(?::(?P<minute>\d{2}))?\s*(?P<half>[ap])?\.?\s*(?:m\.?)?$", re.IGNORECASE
 )
 _MIDNIGHT = time(0, 0)
-NOTE_MAX_LENGTH = Schedule._meta.get_field("note").max_length
+# A CharField's max_length, which the field's type allows to be None (it is 200).
+NOTE_MAX_LENGTH = cast(int, Schedule._meta.get_field("note").max_length)
 
 
 @dataclass(frozen=True, order=True)
@@ -132,8 +134,8 @@ def parse_hours(text: str) -> list[Opening]:
         if not line:
             continue
         try:
-            if _CLOSED.match(line):
-                _days(_CLOSED.match(line)["days"], line_number)
+            if closed := _CLOSED.match(line):
+                _days(closed["days"], line_number)
                 continue
             match = _LINE.match(line)
             if not match:

@@ -7,6 +7,8 @@ Rows are matched by `uuid`, so exporting and importing the same file changes
 nothing; a row with an empty `uuid` is a new record.
 """
 
+from typing import TYPE_CHECKING
+
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -54,7 +56,14 @@ class ConfirmImportForm(import_forms.ConfirmImportForm):
     media = PREVIEW_MEDIA
 
 
-class SpreadsheetAdminMixin:
+# Only ever mixed in before ImportExportMixin (on a ModelAdmin), whose methods it overrides.
+if TYPE_CHECKING:
+    from import_export.admin import ImportExportMixin as _ImportExportAdmin
+else:
+    _ImportExportAdmin = object
+
+
+class SpreadsheetAdminMixin(_ImportExportAdmin):
     """CSV only, UTF-8 (with the byte-order mark Excel needs), all-or-nothing."""
 
     export_form_class = ExportForm

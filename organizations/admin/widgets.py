@@ -1,7 +1,10 @@
 """Admin widgets: autocomplete without a query per form, the map picker, ZIP fill."""
 
+from typing import TYPE_CHECKING
+
 from django import forms
 from django.conf import settings
+from django.contrib.admin.options import BaseModelAdmin
 from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
 from django.templatetags.static import static
 from django.urls import reverse
@@ -14,7 +17,16 @@ PICKER_MEDIA = forms.Media(
 )
 
 
-class ReferenceLabelsMixin:
+# Each mixin below is only ever mixed into the class it names for the type checker, which
+# then knows the attributes and the super() methods the mixin uses.
+if TYPE_CHECKING:
+    _AutocompleteWidget = AutocompleteSelect
+    _ModelAdmin = BaseModelAdmin
+else:
+    _AutocompleteWidget = _ModelAdmin = object
+
+
+class ReferenceLabelsMixin(_AutocompleteWidget):
     """Autocomplete for the small reference tables (counties, types, languages).
 
     Django's autocomplete widget runs one query per rendered form to label the
@@ -114,7 +126,7 @@ class LatLngPickerWidget(forms.Widget):
         )
 
 
-class ReferenceAutocompleteMixin:
+class ReferenceAutocompleteMixin(_ModelAdmin):
     """A ModelAdmin or inline whose `autocomplete_fields` point at reference tables."""
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):

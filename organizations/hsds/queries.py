@@ -24,12 +24,14 @@ from organizations.models import (
     Population,
     Service,
     ServiceAtLocation,
+    ServiceQuerySet,
     ServiceType,
 )
+from organizations.models.location import PhoneQuerySet
 from organizations.zip_codes import lookup_zip
 
 
-def _phones() -> QuerySet:
+def _phones() -> PhoneQuerySet:
     return Phone.objects.prefetch_related("languages")
 
 
@@ -97,7 +99,7 @@ def _tagged(services: QuerySet, term_id: uuid.UUID) -> QuerySet:
     )
 
 
-def _in_taxonomy(services: QuerySet, taxonomy_id: uuid.UUID) -> QuerySet:
+def _in_taxonomy(services: ServiceQuerySet, taxonomy_id: uuid.UUID) -> QuerySet:
     """Services tagged with any term of a taxonomy; nothing for an unknown one."""
     if taxonomy_id == taxonomy.SERVICE_TYPES.id:
         return services.of_types(ServiceType.objects.all())

@@ -14,6 +14,7 @@ location" attribute.
 """
 
 import uuid
+from typing import Any
 
 from core.models import Language
 from organizations.hours import DaySpan, day_span
@@ -37,7 +38,8 @@ EVERY_DAY = ",".join(WEEKDAYS.values())
 # are local wall-clock times and every schedule says so.
 TIME_ZONE_NOTE = "Times are California time (America/Los_Angeles)."
 # RFC 6350 telephone types, which HSDS uses; a hotline is a voice line.
-PHONE_TYPES = {
+# Keyed by the stored value, which each Kind member equals.
+PHONE_TYPES: dict[str, str] = {
     Phone.Kind.VOICE: "voice",
     Phone.Kind.HOTLINE: "voice",
     Phone.Kind.TEXT: "text",
@@ -87,7 +89,7 @@ def _language(language: Language, parent_uuid: uuid.UUID, parent_field: str) -> 
 
 def phone_data(phone: Phone, **links: uuid.UUID) -> dict:
     """A phone; `links` are the ids of the records it belongs to (service_id=...)."""
-    data = {
+    data: dict[str, Any] = {
         "id": str(phone.uuid),
         **{field: str(value) for field, value in links.items()},
         "number": phone.display_number,

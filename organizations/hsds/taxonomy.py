@@ -11,6 +11,7 @@ change.
 
 import uuid
 from dataclasses import dataclass
+from typing import Any
 
 from django.db.models import QuerySet
 
@@ -107,7 +108,7 @@ def taxonomy_data(taxonomy: Taxonomy) -> dict:
 def term_data(term: Term, *, detail: bool = False) -> dict:
     """A taxonomy term; `detail` adds the whole taxonomy, as the term endpoints do."""
     taxonomy = term_taxonomy(term)
-    data = {
+    data: dict[str, Any] = {
         "id": str(term.uuid),
         "code": term.slug,
         "name": term.name,

@@ -7,6 +7,7 @@ whatever the visitor's language, and cacheable by anyone for a few minutes.
 
 import uuid
 from functools import partial
+from typing import Any
 
 from django.http import JsonResponse
 from django.urls import reverse
@@ -59,11 +60,22 @@ class HsdsView(View):
 
     def http_method_not_allowed(self, request, *args, **kwargs):
         response = error_response(405, f"{request.method} is not allowed: this API is read-only.")
-        response["Allow"] = ", ".join(method.upper() for method in self._allowed_methods())
+        # View's own list of what this view answers; private, so not in django-stubs.
+        allowed = self._allowed_methods()  # type: ignore[attr-defined]
+        response["Allow"] = ", ".join(method.upper() for method in allowed)
         return response
 
     def params(self, **fixed) -> ListParams:
         return parse(self.request.GET, self.accepted, **fixed)
+
+    # What each endpoint's mixin (OrganizationMixin...) provides to the list and detail views.
+    def rows(self, params: ListParams) -> Any:
+        """The published records, as a QuerySet or list."""
+        raise NotImplementedError
+
+    def item(self, found: Any, params: ListParams) -> dict:
+        """One record as HSDS shows it."""
+        raise NotImplementedError
 
 
 class ListView(HsdsView):

@@ -87,6 +87,9 @@ class Location(models.Model):
     history = HistoricalRecords()
     objects = LocationQuerySet.as_manager()
 
+    # Filled by Prefetch(to_attr=...), only on locations the HSDS API's queries load.
+    own_phones: list["Phone"]
+
     class Meta:
         ordering = ["organization", "name", "pk"]
         verbose_name = _("location")

@@ -1,5 +1,6 @@
 import uuid
 from datetime import date
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db import models
@@ -11,6 +12,9 @@ from simple_history.models import HistoricalRecords
 from core.publishing import PublishableQuerySet, Status
 from core.translation import in_language
 from organizations.verification import reverify_cutoff
+
+if TYPE_CHECKING:
+    from organizations.models import Phone, Service
 
 
 class OrganizationQuerySet(PublishableQuerySet):
@@ -202,6 +206,13 @@ class Organization(models.Model):
 
     history = HistoricalRecords()
     objects = OrganizationQuerySet.as_manager()
+
+    # Lists that Prefetch(to_attr=...) fills, only on organizations loaded by a query that
+    # names them (for_listing(), for_detail(), the HSDS API's queries, the spreadsheets).
+    listed_services: list["Service"]
+    listed_phones: list["Phone"]
+    published_services: list["Service"]
+    organization_phones: list["Phone"]
 
     class Meta:
         ordering = ["name"]

@@ -187,7 +187,7 @@ def test_months_before_clamps_to_the_end_of_shorter_months(day, months, expected
 
 
 def empty_inlines() -> dict:
-    data = {}
+    data: dict[str, str] = {}
     for prefix in ("phones", "services", "locations"):
         data |= {
             f"{prefix}-TOTAL_FORMS": "0",
