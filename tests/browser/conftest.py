@@ -5,6 +5,13 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from playwright.sync_api import expect
+
+# How long any wait (an action, a navigation, an expect) may take before the test
+# fails. Generous: on a loaded 2-core machine a page can take seconds to render,
+# and a wait on a condition returns as soon as it holds, so passing runs are no slower.
+TIMEOUT_MS = 30_000
+expect.set_options(timeout=TIMEOUT_MS)
 
 CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
 CHROMIUM_ARGS = [
@@ -84,7 +91,7 @@ def page_factory(browser, live_server):
         page = context.new_page()
         page.request_log = RequestLog(live_server.url)
         page.on("request", page.request_log.record)
-        page.set_default_timeout(10_000)
+        page.set_default_timeout(TIMEOUT_MS)
         return page
 
     yield make

@@ -4,10 +4,12 @@ The neutral site is faked with a Playwright route, so the tests never reach the
 internet but still leave the site's origin as a visitor would.
 """
 
+import json
+
 import pytest
 from django.utils import translation
 
-from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS
+from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, TIMEOUT_MS
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -17,17 +19,36 @@ STATUS = "[data-quick-exit-status]"
 
 
 class NeutralSite:
-    """Answers for the neutral site and remembers each request made to it."""
+    """Answers for the neutral site and remembers each request made to it.
+
+    While held, requests wait unanswered, so the page that is leaving stays in
+    the tab (a navigation replaces the document only when its answer arrives).
+    """
 
     def __init__(self):
         self.requests = []
+        self.held = None
 
     def attach(self, page):
         page.context.route(NEUTRAL_URL, self._answer)
         return page
 
+    def hold(self):
+        self.held = []
+
+    def release(self):
+        held, self.held = self.held, None
+        for route in held:
+            self._fulfill(route)
+
     def _answer(self, route):
         self.requests.append(route.request)
+        if self.held is None:
+            self._fulfill(route)
+        else:
+            self.held.append(route)
+
+    def _fulfill(self, route):
         route.fulfill(status=200, content_type="text/html", body=NEUTRAL_PAGE)
 
 
@@ -61,18 +82,20 @@ def assert_working(page):
 
 # Runs in the page before its own scripts (init scripts are not subject to its
 # CSP) and reports what is on screen at the moment the exit begins, while the
-# current document is still there.
+# current document is still there. It reports on the console, which the test
+# can wait for (a call to an exposed function gives it nothing to wait on).
+PROBE_SAYS = "quick-exit probe: "
 LEAVING_PROBE = """
 new MutationObserver(() => {
   if (!document.documentElement.classList.contains("quick-exit-leaving")) return;
   const visibility = (selector) => getComputedStyle(document.querySelector(selector)).visibility;
   const overlay = document.querySelector("[role=alert]");
-  window.reportLeaving({
+  console.log("quick-exit probe: " + JSON.stringify({
     hidden: ["main", ".hotline-bar", ".site-header", "#quick-exit"].map(visibility),
     overlay: overlay && [overlay.textContent, getComputedStyle(overlay).visibility],
     title: document.title,
     url: location.href,
-  });
+  }));
 }).observe(document, {attributes: true, subtree: true, attributeFilter: ["class"]});
 """
 
@@ -80,10 +103,23 @@ new MutationObserver(() => {
 def test_the_button_blanks_the_page_at_once_and_leaves_without_a_referrer(open_page, neutral_site):
     page = open_page("/safety/")
     seen = []
-    page.expose_function("reportLeaving", lambda state: seen.append(state))
+
+    def probe_report(message) -> bool:
+        if message.text.startswith(PROBE_SAYS):
+            seen.append(json.loads(message.text.removeprefix(PROBE_SAYS)))
+            return True
+        return False
+
     page.add_init_script(LEAVING_PROBE)
     page.reload()
-    page.get_by_role("link", name="Exit this page").click()
+    # The neutral site answers only once the probe has reported: Playwright drops
+    # what a page says once its document is replaced, so the page that is leaving
+    # must still be in the tab (and the click must not wait for that navigation).
+    neutral_site.hold()
+    with page.expect_console_message(probe_report):
+        page.get_by_role("link", name="Exit this page").click(no_wait_after=True)
+    page.on("console", probe_report)
+    neutral_site.release()
     page.wait_for_url(NEUTRAL_URL)
     assert page.locator("h1").inner_text() == "Sunny"
     # Before the neutral site arrived, nothing of the page was left visible.
@@ -277,6 +313,7 @@ def bfcache_page(browser, live_server, neutral_site, reference_data):
     )
     context = other.new_context(base_url=live_server.url)
     page = neutral_site.attach(context.new_page())
+    page.set_default_timeout(TIMEOUT_MS)
     yield page
     context.close()
     other.close()
