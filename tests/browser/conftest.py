@@ -7,6 +7,8 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import expect
 
+from tests.prerequisites import missing
+
 # How long any wait (an action, a navigation, an expect) may take before the test
 # fails. Generous: on a loaded 2-core machine a page can take seconds to render,
 # and a wait on a condition returns as soon as it holds, so passing runs are no slower.
@@ -30,26 +32,12 @@ CHROMIUM_ARGS = [
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
-def pytest_collection_modifyitems(config, items):
-    if CHROMIUM.exists():
-        return
-    if os.environ.get("CI"):
-        # CI installs Chromium (.ci/run); its absence there is a failure, not a skip.
-        return
-    skip = pytest.mark.skip(
-        reason=f"{CHROMIUM} not found: install Debian's chromium (apt-get install chromium)"
-    )
-    for item in items:
-        if item.get_closest_marker("browser"):
-            item.add_marker(skip)
-
-
 @pytest.fixture(scope="session")
 def browser():
     from playwright.sync_api import sync_playwright
 
     if not CHROMIUM.exists():
-        pytest.fail(f"{CHROMIUM} is missing; .ci/run installs it with apt-get install chromium")
+        missing(f"{CHROMIUM} not found: install Debian's chromium (apt-get install chromium)")
     with sync_playwright() as playwright:
         instance = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield instance

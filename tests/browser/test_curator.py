@@ -110,6 +110,7 @@ def test_a_new_location_is_placed_from_its_zip_and_the_map_without_calling_out(
     form.locator(".latlng-picker__map path").first.wait_for()
     before = form.locator("[name=locations-0-longitude]").input_value()
     form.locator(".latlng-picker__map").click(position={"x": 300, "y": 120})
+    expect(form.locator("[name=locations-0-longitude]")).not_to_have_value(before)
     assert form.locator("[name=locations-0-longitude]").input_value() != before
     assert tile_requests == [], "no tile is fetched until the curator asks"
     assert page.request_log.foreign() == []

@@ -8,6 +8,7 @@ import json
 
 import pytest
 from django.utils import translation
+from playwright.sync_api import expect
 
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, TIMEOUT_MS
 
@@ -332,6 +333,8 @@ def test_a_page_restored_by_back_forgets_a_half_finished_count(bfcache_page):
     page.go_back(wait_until="commit")
     page.wait_for_url(lambda url: url.endswith("/") and "privacy" not in url, wait_until="commit")
     assert page.evaluate("window.restoredFromCache === true"), "Back did not use the bfcache"
+    # The restored page resets itself on pageshow, which may come after the commit.
+    expect(page.locator(STATUS)).to_have_text("")
     assert_working(page)
     assert status_of(page) == ""
     assert page.locator(".quick-exit__light.is-on").count() == 0
