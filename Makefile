@@ -18,8 +18,11 @@ UV_VERSION := 0.13.9
 run: install migrate reference-data sample-data
 	DJANGO_DEBUG=1 $(MANAGE) runserver $(HOST):$(PORT)
 
+# The suite on every core (pytest-xdist; each worker has its own test database and
+# live server). PYTEST_WORKERS=0 runs it in one process.
+PYTEST_WORKERS ?= auto
 test: install
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 lint: install
 	$(BIN)/ruff check .

@@ -1,3 +1,4 @@
+import os
 from pathlib import Path
 
 import pytest
@@ -6,6 +7,17 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection
 from django.utils import translation
+from hypothesis import settings as hypothesis_settings
+
+from tests.prerequisites import in_ci
+
+# Property tests run a quick profile by default; CI runs more examples, always the
+# same ones (a red build must be reproducible); HYPOTHESIS_PROFILE=nightly runs
+# 1,000 fresh ones per property (README, "Testing").
+hypothesis_settings.register_profile("quick", max_examples=60)
+hypothesis_settings.register_profile("ci", max_examples=150, derandomize=True, print_blob=True)
+hypothesis_settings.register_profile("nightly", max_examples=1000)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if in_ci() else "quick"))
 
 SAMPLE_FIXTURES = sorted(
     str(path) for path in (Path(settings.BASE_DIR) / "fixtures" / "sample").glob("*.json")

@@ -4,20 +4,32 @@ import re
 from urllib.parse import urlsplit
 
 import pytest
+from django.test import Client
 from django.urls import translate_url
 from django.utils import translation
 
 from organizations.sample_data import SampleDirectory
 from tests.public_urls import public_urls
+from tests.rendered import render_once
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def pages(client, settings):
-    settings.QUICK_EXIT_URL = "https://neutral.example/"
+def every_public_page() -> list[str]:
     SampleDirectory(count=12, seed=7).build()
-    return {url: client.get(url).content.decode() for url in public_urls()}
+    return public_urls()
+
+
+@pytest.fixture(scope="module")
+def pages(django_db_setup, django_db_blocker):
+    """Every public page's HTML, rendered once for the module's tests."""
+    client = Client()
+    return render_once(
+        django_db_blocker,
+        every_public_page,
+        lambda url: client.get(url).content.decode(),
+        QUICK_EXIT_URL="https://neutral.example/",
+    )
 
 
 def in_language(url: str, language: str) -> str:

@@ -24,6 +24,7 @@ from django.urls import reverse
 from organizations.models import Organization
 from organizations.sample_data import SampleDirectory
 from tests.public_urls import public_urls
+from tests.rendered import render_once
 
 BASE_DIR = Path(settings.BASE_DIR)
 VISITOR_IP = "203.0.113.77"  # TEST-NET-3: never a real visitor
@@ -111,8 +112,10 @@ def parse(response) -> Page:
     return page
 
 
-@pytest.fixture
-def urls(db):
+NOT_FOUND = "/no/such/page/"
+
+
+def every_public_page() -> list[str]:
     """Every public page, plus the pages with the correction form."""
     SampleDirectory(count=12, seed=7).build()
     urls = public_urls()
@@ -126,10 +129,21 @@ def fresh_get(url):
     return Client(REMOTE_ADDR=VISITOR_IP).get(url)
 
 
-def test_pages_without_a_form_set_no_cookie_and_a_form_only_a_session_csrf_cookie(urls):
+@pytest.fixture(scope="module")
+def pages(django_db_setup, django_db_blocker):
+    """Each page's answer to a first visit, rendered once for the module's tests."""
+    return render_once(django_db_blocker, lambda: [*every_public_page(), NOT_FOUND], fresh_get)
+
+
+@pytest.fixture(scope="module")
+def urls(pages):
+    return [url for url in pages if url != NOT_FOUND]
+
+
+def test_pages_without_a_form_set_no_cookie_and_a_form_only_a_session_csrf_cookie(urls, pages):
     with_forms = 0
-    for url in [*urls, "/no/such/page/"]:
-        response = fresh_get(url)
+    for url in [*urls, NOT_FOUND]:
+        response = pages[url]
         assert response.status_code in (200, 404), url
         if not parse(response).has_post_form:
             assert dict(response.cookies) == {}, f"{url} sets {list(response.cookies)}"
@@ -145,9 +159,9 @@ def test_pages_without_a_form_set_no_cookie_and_a_form_only_a_session_csrf_cooki
     assert len(urls) - with_forms >= 10
 
 
-def test_every_page_tells_browsers_to_send_no_referrer(urls):
+def test_every_page_tells_browsers_to_send_no_referrer(urls, pages):
     for url in urls:
-        response = fresh_get(url)
+        response = pages[url]
         assert response.headers["Referrer-Policy"] == "no-referrer", url
         page = parse(response)
         assert page.referrer_policies, f"{url} has no <meta name=referrer>"
@@ -157,9 +171,9 @@ def test_every_page_tells_browsers_to_send_no_referrer(urls):
         assert page.referrer_policies[-1] in allowed, url
 
 
-def test_nothing_on_a_page_loads_from_another_origin(urls):
+def test_nothing_on_a_page_loads_from_another_origin(urls, pages):
     for url in urls:
-        response = fresh_get(url)
+        response = pages[url]
         page = parse(response)
         assert page.loads, url
         foreign = [
@@ -179,9 +193,9 @@ def test_stylesheets_import_nothing_from_other_origins():
         assert "url(http" not in compact, stylesheet
 
 
-def test_pages_run_no_inline_code_so_the_csp_needs_no_exceptions(urls):
+def test_pages_run_no_inline_code_so_the_csp_needs_no_exceptions(urls, pages):
     for url in urls:
-        response = fresh_get(url)
+        response = pages[url]
         assert parse(response).inline_code == [], url
         policy = response.headers["Content-Security-Policy"]
         directives = {
@@ -191,10 +205,10 @@ def test_pages_run_no_inline_code_so_the_csp_needs_no_exceptions(urls):
             assert directives[directive] == ["'self'"], (url, directive, directives[directive])
 
 
-def test_forms_that_put_answers_in_the_address_ask_for_nothing_personal(urls):
+def test_forms_that_put_answers_in_the_address_ask_for_nothing_personal(urls, pages):
     """GET forms put their fields in the URL, which browser history and logs keep."""
     for url in urls:
-        for form in parse(fresh_get(url)).forms:
+        for form in parse(pages[url]).forms:
             if form["method"] == "post":
                 continue
             personal = [

@@ -94,8 +94,8 @@ pairs = st.tuples(
 )
 
 
+# How many examples: the Hypothesis profile (tests/conftest.py).
 @settings(
-    max_examples=1000,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
