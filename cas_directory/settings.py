@@ -254,3 +254,9 @@ LOGGING = {
         "django.server": {"handlers": ["console"], "level": "WARNING", "propagate": False},
     },
 }
+
+# The official HSDS 3.0 schema folder, against which imports validate each
+# record (organizations/hsds/imports/validate.py); not part of this repository.
+HSDS_SCHEMA_DIR = Path(
+    os.environ.get("HSDS_SCHEMA_DIR", BASE_DIR.parent / "shared" / "hsds-3.0" / "schema")
+)
