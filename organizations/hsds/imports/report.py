@@ -23,7 +23,8 @@ class Report:
 
     def summary(self) -> str:
         def counts(counter: Counter) -> str:
-            return ", ".join(f"{n} {kind}" for kind, n in sorted(counter.items())) or "nothing"
+            shown = [f"{n} {kind}" for kind, n in sorted(counter.items()) if n]
+            return ", ".join(shown) or "nothing"
 
         verb = "wrote" if self.written else "would write"
         return (
