@@ -93,7 +93,8 @@ def test_skip_invalid_writes_the_valid_records_and_lists_the_rest(tmp_path):
     [
         (
             '[{"id": 1,',
-            "in.json is not valid JSON: Expecting property name enclosed in double quotes at line 1, column 11.",
+            "in.json is not valid JSON: Expecting property name enclosed in double quotes "
+            "at line 1, column 11.",
         ),
         (
             '"a string"',
@@ -133,7 +134,7 @@ def test_a_uuid_of_another_organization_is_refused_for_that_record(tmp_path):
     theirs = ServiceFactory(organization=OrganizationFactory(name="Other org"))
     stolen = _service("Legal clinic", id=str(theirs.uuid), last_modified="2099-01-01T00:00:00Z")
     fine = _service("Good one")
-    out, error = _import(tmp_path, [stolen, fine])
+    out, _error = _import(tmp_path, [stolen, fine])
     assert (
         f"refused: record {theirs.uuid}: service {theirs.uuid} belongs to another organization"
         in out
@@ -168,7 +169,8 @@ def test_dry_run_reports_and_writes_nothing(tmp_path):
 def test_manage_py_exits_1_with_one_line_and_no_traceback(tmp_path):
     path = tmp_path / "broken.json"
     path.write_text("{nope")
-    result = subprocess.run(
+    # The command as curators run it: our own interpreter and manage.py, no shell.
+    result = subprocess.run(  # noqa: S603
         [sys.executable, "manage.py", "import_hsds", str(path)],
         cwd=settings.BASE_DIR,
         capture_output=True,
