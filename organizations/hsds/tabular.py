@@ -129,7 +129,8 @@ def write_tables(folder: Path, records: Iterable[dict]) -> int:
 
 
 def _typed(table: str, row: dict[str, str]) -> dict:
-    types, data = columns(table), {}
+    types = columns(table)
+    data: dict[str, object] = {}
     for name, text in row.items():
         if text in ("", None) or name not in types:
             continue
