@@ -64,6 +64,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # JSON, CORS and the asked-for language for /api/hsds/; before the page
+    # cache, which keys on the language it sets.
+    "organizations.hsds.responses.HsdsApiMiddleware",
     "core.page_cache.PublicPageCacheMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -251,3 +254,9 @@ LOGGING = {
         "django.server": {"handlers": ["console"], "level": "WARNING", "propagate": False},
     },
 }
+
+# The official HSDS 3.0 schema folder, against which imports validate each
+# record (organizations/hsds/imports/validate.py); not part of this repository.
+HSDS_SCHEMA_DIR = Path(
+    os.environ.get("HSDS_SCHEMA_DIR", BASE_DIR.parent / "shared" / "hsds-3.0" / "schema")
+)

@@ -16,6 +16,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Model
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.utils.translation import get_language
 
 VERSION_KEY = "public-pages:version"
 EXCLUDED_PREFIXES = ("/admin/", "/healthz", "/readyz", "/static/", "/media/")
@@ -104,7 +105,8 @@ class PublicPageCacheMiddleware:
             if curator_write and response.status_code < 400:
                 bump_version()
             return response
-        key = f"public-pages:{current_version()}:{request.get_full_path()}"
+        # The language is in a page's path, but not in an API's (Accept-Language).
+        key = f"public-pages:{current_version()}:{get_language()}:{request.get_full_path()}"
         cached = cache.get(key)
         if cached is not None:
             cached["X-Cache"] = "hit"

@@ -7,7 +7,7 @@ define at all (a cache-buster, a tracking tag) is ignored.
 """
 
 import uuid
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from django.http import QueryDict
@@ -38,6 +38,19 @@ class ListParams:
     parent_id: uuid.UUID | None = None
     top_only: bool = False
     postcode: str = ""
+    minimal: bool = False
+    # format=ndjson: every record, one a line, without pages.
+    ndjson: bool = False
+    proximity: "Proximity | None" = None
+
+
+@dataclass(frozen=True)
+class Proximity:
+    """Within `meters` of a point: the one given, or else the postcode's centre."""
+
+    meters: float
+    latitude: float | None = None
+    longitude: float | None = None
 
 
 def _whole_number(highest: int):
@@ -100,20 +113,41 @@ def _postcode(name: str, raw: str) -> str:
     return code
 
 
-def _format(name: str, raw: str) -> None:
-    if raw != "json":
-        raise ParameterError(f"{name}: only json is available.")
+def _format(name: str, raw: str) -> bool:
+    if raw not in ("json", "ndjson"):
+        raise ParameterError(f"{name} must be json or ndjson.")
+    return raw == "ndjson"
 
 
-def _minimal(name: str, raw: str) -> None:
-    if _boolean(name, raw):
-        raise ParameterError(f"{name}=true is not available; per_page goes up to {MAX_PER_PAGE}.")
+MAX_METERS = 1_000_000
 
 
-def _proximity(name: str, raw: str) -> None:
-    raise ParameterError(
-        f"{name} is not available: postcode finds the services that cover its county."
+def _number(text: str, low: float, high: float) -> float | None:
+    try:
+        value = float(text)
+    except ValueError:
+        return None
+    # float() also reads "nan" and "inf", which no comparison lets through.
+    return value if low <= value <= high else None
+
+
+def _proximity(name: str, raw: str) -> Proximity:
+    message = (
+        f"{name} must be a distance in meters (up to {MAX_METERS:,}) from the postcode's "
+        "centre, or latitude,longitude,meters such as 38.58,-121.49,5000."
     )
+    parts = raw.split(",")
+    if len(parts) not in (1, 3):
+        raise ParameterError(message)
+    meters = _number(parts[-1], 1, MAX_METERS)
+    if meters is None:
+        raise ParameterError(message)
+    if len(parts) == 1:
+        return Proximity(meters)
+    latitude, longitude = _number(parts[0], -90, 90), _number(parts[1], -180, 180)
+    if latitude is None or longitude is None:
+        raise ParameterError(message)
+    return Proximity(meters, latitude, longitude)
 
 
 PARSERS = {
@@ -129,12 +163,12 @@ PARSERS = {
     "parent_id": _uuid,
     "top_only": _boolean,
     "postcode": _postcode,
-    # HSDS parameters that only ever change nothing here or are refused.
     "format": _format,
-    "minimal": _minimal,
+    "minimal": _boolean,
     "proximity": _proximity,
 }
-_FIELDS = {field.name for field in fields(ListParams)}
+# Query parameter -> ListParams field, where they differ.
+FIELD_NAMES = {"format": "ndjson"}
 
 
 def parse(query: QueryDict, accepted: frozenset[str], **fixed) -> ListParams:
@@ -150,7 +184,8 @@ def parse(query: QueryDict, accepted: frozenset[str], **fixed) -> ListParams:
             raise ParameterError(f"{name} must be given only once.")
         if "\x00" in raws[0]:
             raise ParameterError(f"{name} must not contain NUL characters.")
-        value = PARSERS[name](name, raws[0])
-        if name in _FIELDS:
-            values[name] = value
+        values[FIELD_NAMES.get(name, name)] = PARSERS[name](name, raws[0])
+    proximity = values.get("proximity")
+    if proximity is not None and proximity.latitude is None and "postcode" not in values:
+        raise ParameterError("proximity in meters needs a postcode to measure from.")
     return ListParams(**(values | fixed))

@@ -16,7 +16,7 @@ from django.db.models import Prefetch, Q, QuerySet
 
 from core.models import County
 from organizations.hsds import taxonomy
-from organizations.hsds.params import ListParams
+from organizations.hsds.params import ListParams, Proximity
 from organizations.models import (
     Location,
     Organization,
@@ -149,6 +149,14 @@ def organizations(params: ListParams) -> QuerySet:
 
 
 def services(params: ListParams) -> QuerySet:
+    if params.minimal:
+        # Just what a consumer needs to see what changed: no joins at all.
+        return (
+            _filtered_services(params)
+            .filter(_modified_since("updated_at", params.modified_after))
+            .order_by("pk")
+            .only("uuid", "updated_at")
+        )
     found = (
         _filtered_services(params)
         .filter(_modified_since("updated_at", params.modified_after))
@@ -176,7 +184,9 @@ def service_at_locations(params: ListParams) -> QuerySet:
             _modified_since("service__updated_at", params.modified_after)
             | _modified_since("location__updated_at", params.modified_after)
         )
-    if params.postcode:
+    if params.proximity is not None:
+        found = found.filter(location__in=_near(params, params.proximity))
+    elif params.postcode:
         found = found.filter(service__in=_serving_postcode(params.postcode))
     found = found.select_related(
         "service__organization", "location__organization", "location__county"
@@ -187,6 +197,20 @@ def service_at_locations(params: ListParams) -> QuerySet:
             *_locations("location__"),
         )
     return found
+
+
+METERS_PER_MILE = 1609.344
+
+
+def _near(params: ListParams, proximity: Proximity) -> QuerySet:
+    """Public locations within the distance of the given point or the postcode's centre."""
+    latitude, longitude = proximity.latitude, proximity.longitude
+    if latitude is None or longitude is None:
+        place = lookup_zip(params.postcode)
+        if place is None:
+            return Location.objects.none()
+        latitude, longitude = float(place.latitude), float(place.longitude)
+    return Location.objects.within(latitude, longitude, proximity.meters / METERS_PER_MILE)
 
 
 def _serving_postcode(postcode: str) -> QuerySet:

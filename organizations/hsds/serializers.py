@@ -18,7 +18,7 @@ from typing import Any
 
 from core.models import Language
 from organizations.hours import DaySpan, day_span
-from organizations.hsds import taxonomy
+from organizations.hsds import clock, taxonomy
 from organizations.hsds.ids import child_id
 from organizations.models import (
     Location,
@@ -34,8 +34,8 @@ STATE = "CA"
 COUNTRY = "US"
 WEEKDAYS = {1: "MO", 2: "TU", 3: "WE", 4: "TH", 5: "FR", 6: "SA", 7: "SU"}
 EVERY_DAY = ",".join(WEEKDAYS.values())
-# HSDS asks for a UTC offset, but California's changes twice a year; the times
-# are local wall-clock times and every schedule says so.
+# HSDS reads times without an offset as UTC: every time carries the offset in
+# effect today, and the text says which zone it belongs to.
 TIME_ZONE_NOTE = "Times are California time (America/Los_Angeles)."
 # RFC 6350 telephone types, which HSDS uses; a hotline is a voice line.
 # Keyed by the stored value, which each Kind member equals.
@@ -109,6 +109,15 @@ def phone_data(phone: Phone, **links: uuid.UUID) -> dict:
     return data
 
 
+def _zoned(opens_at: str, closes_at: str) -> dict:
+    offset = clock.offset_on()
+    return {
+        "opens_at": clock.with_offset(opens_at, offset),
+        "closes_at": clock.with_offset(closes_at, offset),
+        "timezone": clock.hours(offset),
+    }
+
+
 def schedule_data(schedule: Schedule, location: Location) -> dict:
     opens_at, closes_at, note = schedule.opens_at, schedule.closes_at, ""
     span = day_span(opens_at, closes_at)
@@ -124,8 +133,7 @@ def schedule_data(schedule: Schedule, location: Location) -> dict:
         "freq": "WEEKLY",
         "wkst": "MO",
         "byday": WEEKDAYS[schedule.weekday],
-        "opens_at": opens_text,
-        "closes_at": closes_text,
+        **_zoned(opens_text, closes_text),
         "description": note + TIME_ZONE_NOTE,
         **_optional(notes=schedule.note),
     }
@@ -138,9 +146,8 @@ def _always_open(service: Service) -> dict:
         "freq": "WEEKLY",
         "wkst": "MO",
         "byday": EVERY_DAY,
-        "opens_at": "00:00",
-        "closes_at": "23:59",
-        "description": "Open 24 hours a day, 7 days a week.",
+        **_zoned("00:00", "23:59"),
+        "description": f"Open 24 hours a day, 7 days a week. {TIME_ZONE_NOTE}",
     }
 
 
@@ -149,7 +156,7 @@ def organization_summary(organization: Organization) -> dict:
     return {
         "id": str(organization.uuid),
         "name": organization.name,
-        "description": _sample_note(organization.description, organization.is_sample),
+        "description": _sample_note(organization.display_description, organization.is_sample),
         **_optional(
             alternate_name=organization.alternate_name,
             email=organization.email,
@@ -248,7 +255,7 @@ def service_summary(service: Service, *, with_organization: bool = True) -> dict
         # Only published services are ever exported, and published means active.
         "status": "active",
         **_optional(
-            description=_sample_note(service.description, organization.is_sample).strip(),
+            description=_sample_note(service.display_description, organization.is_sample).strip(),
             eligibility_description=service.eligibility,
             fees_description=service.fees or ("Free of charge." if service.is_free else ""),
             application_process=service.how_to_get_help,
@@ -259,6 +266,16 @@ def service_summary(service: Service, *, with_organization: bool = True) -> dict
     if with_organization:
         data["organization"] = organization_summary(organization)
     return data
+
+
+def service_minimal(service: Service) -> dict:
+    """`minimal=true`: enough to tell what changed, and still a valid service_list item."""
+    return {
+        "id": str(service.uuid),
+        "name": service.name,
+        "status": "active",
+        "last_modified": service.updated_at.isoformat(),
+    }
 
 
 def _service_areas(service: Service) -> list[dict]:

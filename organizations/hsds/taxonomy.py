@@ -15,6 +15,7 @@ from typing import Any
 
 from django.db.models import QuerySet
 
+from core.translation import in_language
 from organizations.hsds.ids import code_id
 from organizations.models import Population, ServiceType
 
@@ -105,18 +106,33 @@ def taxonomy_data(taxonomy: Taxonomy) -> dict:
     return {"id": str(taxonomy.id), "name": taxonomy.name, "description": taxonomy.description}
 
 
+def _name(term: Term) -> tuple[str, str]:
+    """The term's name in the active language where it has one, and that language."""
+    if isinstance(term, Flag):
+        return term.name, LANGUAGE
+    name = term.display_name
+    return name, ("es" if name != term.name else LANGUAGE)
+
+
+def _description(term: Term) -> str:
+    if isinstance(term, Flag):
+        return term.description
+    return in_language(term.description, term.description_es)
+
+
 def term_data(term: Term, *, detail: bool = False) -> dict:
     """A taxonomy term; `detail` adds the whole taxonomy, as the term endpoints do."""
     taxonomy = term_taxonomy(term)
+    name, language = _name(term)
     data: dict[str, Any] = {
         "id": str(term.uuid),
         "code": term.slug,
-        "name": term.name,
-        # Required by HSDS even when a curator wrote none.
-        "description": term.description,
+        "name": name,
+        # Required by HSDS and never empty, even where a curator wrote none.
+        "description": _description(term) or f"{name} ({taxonomy.name}).",
         "taxonomy": taxonomy.name,
         "taxonomy_id": str(taxonomy.id),
-        "language": LANGUAGE,
+        "language": language,
     }
     if detail:
         data["taxonomy_detail"] = taxonomy_data(taxonomy)

@@ -1,26 +1,38 @@
 """The HSDS 3.0 read-only API: JSON over GET, published records only.
 
 Every answer is JSON, errors included (400 for a bad parameter, 404 for an
-unknown id, 405 for anything but GET/HEAD/OPTIONS), always in English
-whatever the visitor's language, and cacheable by anyone for a few minutes.
+unknown id, 405 for anything but GET/HEAD/OPTIONS; the rest is made JSON by
+responses.HsdsApiMiddleware), in English or, when Accept-Language asks for
+it, Spanish, and cacheable by anyone for a few minutes.
 """
 
+import json
 import uuid
 from functools import partial
 from typing import Any
 
-from django.http import JsonResponse
+from django.http import JsonResponse, StreamingHttpResponse
 from django.urls import reverse
-from django.utils import translation
 from django.utils.cache import patch_cache_control
+from django.utils.decorators import method_decorator
 from django.views import View
+from django.views.decorators.csrf import csrf_exempt
 
 from organizations.hsds import queries, serializers, taxonomy
 from organizations.hsds.pagination import paginate
 from organizations.hsds.params import ListParams, ParameterError, parse
+from organizations.hsds.responses import api_error
 
 HSDS_VERSION = "3.0"
 OPENAPI_URL = "https://raw.githubusercontent.com/openreferral/specification/3.0/schema/openapi.json"
+# The base HSDS 3.0 profile: this API adds no fields of its own.
+PROFILE_URL = "https://docs.openreferral.org/en/3.0/hsds/"
+LICENSE = {
+    "name": "Open Data Commons Attribution License 1.0 (ODC-By)",
+    "url": "https://opendatacommons.org/licenses/by/1-0/",
+    "attribution": "CAS Directory, California Against Slavery",
+}
+NDJSON_CHUNK = 200
 CACHE_SECONDS = 300
 LIST_ENDPOINTS = (
     "organizations",
@@ -36,30 +48,24 @@ SERVICE_FILTERS = frozenset(
 )
 
 
-def error_response(status: int, message: str) -> JsonResponse:
-    return JsonResponse({"status": status, "message": message}, status=status)
-
-
+# Nothing here changes anything and no cookie is read, so a CSRF check could
+# only turn a client's POST into an HTML 403 instead of the JSON 405.
+@method_decorator(csrf_exempt, name="dispatch")
 class HsdsView(View):
     http_method_names = ["get", "head", "options"]
     accepted: frozenset[str] = frozenset()
 
     def dispatch(self, request, *args, **kwargs):
-        # Records are exported in the language curators write them in; the
-        # visitor's language cookie must not change an export.
-        with translation.override("en"):
-            try:
-                response = super().dispatch(request, *args, **kwargs)
-            except ParameterError as error:
-                response = error_response(400, str(error))
-        # Public data, read-only and without cookies: any site may use it.
-        response["Access-Control-Allow-Origin"] = "*"
+        try:
+            response = super().dispatch(request, *args, **kwargs)
+        except ParameterError as error:
+            response = api_error(400, str(error))
         if response.status_code == 200:
             patch_cache_control(response, public=True, max_age=CACHE_SECONDS)
         return response
 
     def http_method_not_allowed(self, request, *args, **kwargs):
-        response = error_response(405, f"{request.method} is not allowed: this API is read-only.")
+        response = api_error(405, f"{request.method} is not allowed: this API is read-only.")
         # View's own list of what this view answers; private, so not in django-stubs.
         allowed = self._allowed_methods()  # type: ignore[attr-defined]
         response["Allow"] = ", ".join(method.upper() for method in allowed)
@@ -83,7 +89,20 @@ class ListView(HsdsView):
         params = self.params()
         rows = self.rows(params)
         item = partial(self.item, params=params)
-        return JsonResponse(paginate(rows, params.page, params.per_page, item))
+        if params.ndjson:
+            return StreamingHttpResponse(_lines(rows, item), content_type="application/x-ndjson")
+        per_page = params.per_page
+        if params.minimal:
+            # HSDS: "aim to return all services within one call".
+            per_page = max(rows.count(), 1)
+        return JsonResponse(paginate(rows, params.page, per_page, item))
+
+
+def _lines(rows, item):
+    """Every record, one JSON document a line, read from the database in chunks."""
+    records = rows.iterator(chunk_size=NDJSON_CHUNK) if hasattr(rows, "iterator") else rows
+    for record in records:
+        yield json.dumps(item(record), ensure_ascii=False) + "\n"
 
 
 class DetailView(HsdsView):
@@ -98,7 +117,7 @@ class DetailView(HsdsView):
         else:
             found = self.find(key, params)
         if found is None:
-            return error_response(404, f"No published {self.noun} has this id.")
+            return api_error(404, f"No published {self.noun} has this id.")
         return JsonResponse(self.item(found, params=params))
 
     def find(self, key: uuid.UUID, params: ListParams):
@@ -113,7 +132,9 @@ class RootView(HsdsView):
         return JsonResponse(
             {
                 "version": HSDS_VERSION,
+                "profile": PROFILE_URL,
                 "openapi_url": OPENAPI_URL,
+                "license": LICENSE,
                 "name": "CAS Directory",
                 "description": (
                     "California services for survivors of human trafficking, as Open Referral "
@@ -152,6 +173,8 @@ class ServiceMixin:
         return queries.services(params)
 
     def item(self, service, params):
+        if params.minimal:
+            return serializers.service_minimal(service)
         if not params.full:
             return serializers.service_summary(service)
         return serializers.service_full(service)

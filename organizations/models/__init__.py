@@ -1,3 +1,4 @@
+from organizations.models.interchange import PossibleDuplicate, TaxonomyMapping
 from organizations.models.location import Location, Phone, Schedule
 from organizations.models.organization import Organization, OrganizationQuerySet
 from organizations.models.service import Service, ServiceQuerySet
@@ -11,10 +12,12 @@ __all__ = [
     "OrganizationQuerySet",
     "Phone",
     "Population",
+    "PossibleDuplicate",
     "Schedule",
     "Service",
     "ServiceAtLocation",
     "ServiceQuerySet",
     "ServiceType",
     "Suggestion",
+    "TaxonomyMapping",
 ]

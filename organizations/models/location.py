@@ -32,6 +32,18 @@ class LocationQuerySet(models.QuerySet):
         """Locations in any of `counties` (a list or queryset of them)."""
         return self.filter(county__in=counties)
 
+    def within(self, latitude: float, longitude: float, miles: float):
+        """Public locations within `miles` of a point. Confidential ones never
+        match, so no distance search can close in on a shelter."""
+        from organizations.geo import miles_from
+
+        return (
+            self.public()
+            .with_coordinates()
+            .annotate(miles=miles_from(latitude, longitude))
+            .filter(miles__lte=miles)
+        )
+
 
 class Location(models.Model):
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
