@@ -108,7 +108,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # statement after DATABASE_STATEMENT_TIMEOUT_MS (the request then gets a 503).
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         {
-            "connect_timeout": env_int("DATABASE_CONNECT_TIMEOUT", 1),
+            "connect_timeout": env_int("DATABASE_CONNECT_TIMEOUT", 2),
             "options": (
                 f"-c statement_timeout={env_int('DATABASE_STATEMENT_TIMEOUT_MS', 10000)}"
                 f" -c lock_timeout={env_int('DATABASE_LOCK_TIMEOUT_MS', 5000)}"
