@@ -21,7 +21,6 @@ from organizations.hsds.params import ListParams, ParameterError, parse
 
 HSDS_VERSION = "3.0"
 OPENAPI_URL = "https://raw.githubusercontent.com/openreferral/specification/3.0/schema/openapi.json"
-CACHE_SECONDS = 300
 LIST_ENDPOINTS = (
     "organizations",
     "services",
@@ -55,7 +54,10 @@ class HsdsView(View):
         # Public data, read-only and without cookies: any site may use it.
         response["Access-Control-Allow-Origin"] = "*"
         if response.status_code == 200:
-            patch_cache_control(response, public=True, max_age=CACHE_SECONDS)
+            # Storable, but asked again every time: a location a curator makes
+            # confidential must not stay in a proxy or client cache, which the
+            # site cannot empty (its own page cache it can).
+            patch_cache_control(response, public=True, no_cache=True)
         return response
 
     def http_method_not_allowed(self, request, *args, **kwargs):

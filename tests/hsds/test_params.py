@@ -238,7 +238,7 @@ def test_responses_are_public_cacheable_json_in_english(client, directory):
     english = client.get("/api/hsds/services/?full=true")
     assert spanish.status_code == 200
     assert spanish["Content-Type"] == "application/json"
-    assert spanish["Cache-Control"] == "public, max-age=300"
+    assert spanish["Cache-Control"] == "public, no-cache"
     assert spanish["Access-Control-Allow-Origin"] == "*"
     assert spanish.content == english.content
     assert "Set-Cookie" not in spanish

@@ -44,7 +44,10 @@ class Site:
 
 
 def ops_database_name() -> str:
-    return f"{settings.DATABASES['default']['NAME']}_ops"
+    # The same whether or not pytest-django made its test database first
+    # (it does only when some collected test asks for the database).
+    name = settings.DATABASES["default"]["NAME"].removeprefix("test_")
+    return f"test_{name}_ops"
 
 
 def _admin_connection() -> psycopg.Connection:
@@ -68,7 +71,7 @@ def need_nginx() -> None:
 
 
 @pytest.fixture(scope="session")
-def site(django_db_setup) -> Iterator[Site]:
+def site() -> Iterator[Site]:
     if connection.vendor != "postgresql":
         pytest.skip("needs PostgreSQL: set DATABASE_URL=postgres://... (see README)")
     base = settings.DATABASES["default"]

@@ -153,7 +153,7 @@ http {{
   include /etc/nginx/mime.types;
   client_body_temp_path tmp/body; proxy_temp_path tmp/proxy; fastcgi_temp_path tmp/fcgi;
   uwsgi_temp_path tmp/uwsgi; scgi_temp_path tmp/scgi;
-  upstream cas_web {{ {servers} keepalive 32; }}
+  upstream cas_web {{ {servers} }}
   server {{ listen 127.0.0.1:{port}; include {ROOT / "deploy/nginx/proxy.conf"}; }}
 }}
 """
