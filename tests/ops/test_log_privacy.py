@@ -29,7 +29,8 @@ def suggest(web: str, slug: str) -> int:
     page = servers.fetch(f"{web}/organizations/{slug}/suggest/")
     token = re.search(rb'name="csrfmiddlewaretoken" value="([^"]+)"', page.body)
     started = re.search(rb'name="started" value="([^"]+)"', page.body)
-    assert token and started
+    assert token
+    assert started
     cookie = page.headers["set-cookie"].split(";", 1)[0]
     form = urlencode(
         {
