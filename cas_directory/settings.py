@@ -55,6 +55,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: an oversized body is refused before anything (CSRF, forms) reads it.
+    "core.limits.RequestBodyLimitMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -72,6 +74,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "axes.middleware.AxesMiddleware",
+    "core.outage.DatabaseOutageMiddleware",
 ]
 
 ROOT_URLCONF = "cas_directory.urls"
@@ -101,18 +104,73 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # A database that accepts connections but never answers must not hold a
+    # request (or /readyz) for longer than a visitor waits: give up connecting
+    # after DATABASE_CONNECT_TIMEOUT seconds, and let the server cancel any
+    # statement after DATABASE_STATEMENT_TIMEOUT_MS (the request then gets a 503).
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "connect_timeout": env_int("DATABASE_CONNECT_TIMEOUT", 2),
+            "options": (
+                f"-c statement_timeout={env_int('DATABASE_STATEMENT_TIMEOUT_MS', 10000)}"
+                f" -c lock_timeout={env_int('DATABASE_LOCK_TIMEOUT_MS', 5000)}"
+            ),
+        }
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Public pages are cached whole and invalidated by any curator change; the
 # time limit bounds how stale "open now" can be. 0 turns the cache off.
 PUBLIC_PAGE_CACHE_SECONDS = env_int("PUBLIC_PAGE_CACHE_SECONDS", 300)
 REDIS_URL = os.environ.get("REDIS_URL")
+# Every process that serves pages must share one cache: with a cache per
+# process, the version bump of a curator's change (a location made
+# confidential) reaches one worker while the others keep serving the old page.
+# Redis when REDIS_URL is set, else the database (the table comes from
+# core/migrations/0060_cache_table.py). Per-process memory only in DEBUG and tests.
+_CACHE_COMMON = {
+    # Keys are hashed (core/cache.py): a search address in a key can never
+    # reach a log through the backend's over-long-key warning.
+    "KEY_FUNCTION": "core.cache.hashed_key",
+    "TIMEOUT": 300,
+}
 if REDIS_URL:
     CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        "default": {
+            **_CACHE_COMMON,
+            # Redis errors degrade to cache misses (pages are still served).
+            "BACKEND": "core.cache.ResilientRedisCache",
+            "LOCATION": REDIS_URL,
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+        }
+    }
+elif DEBUG or TESTING:
+    CACHES = {
+        "default": {**_CACHE_COMMON, "BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {
+            **_CACHE_COMMON,
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "cas_cache",
+        }
+    }
+
+# Requests are bounded before they are read: a larger body is refused with 413
+# by core/limits.py (nginx's client_max_body_size in deploy/nginx/ is the same).
+REQUEST_BODY_MAX_BYTES = env_int("REQUEST_BODY_MAX_BYTES", 10 * 1024 * 1024)
+DATA_UPLOAD_MAX_MEMORY_SIZE = REQUEST_BODY_MAX_BYTES
+FILE_UPLOAD_MAX_MEMORY_SIZE = REQUEST_BODY_MAX_BYTES
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
+DATA_UPLOAD_MAX_NUMBER_FILES = 5
+
+# How many proxies in front of the site append to X-Forwarded-For (nginx in
+# docker-compose.yml: 1). The visitor's address is the entry that many places
+# from the right; anything further left was written by the client and is not
+# believed. 0: the socket's address (REMOTE_ADDR), for a site without a proxy.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
@@ -214,11 +272,14 @@ PERMISSIONS_POLICY: dict[str, list[str]] = {
     "interest-cohort": [],
 }
 
-# Admin brute-force protection: lock a user+IP pair after repeated failures,
-# for a cool-off period rather than forever.
+# Admin brute-force protection, keyed by the visitor's address alone (after
+# TRUSTED_PROXY_COUNT, see core/client_address.py): trying many usernames from
+# one address is stopped as soon as trying one, and failures from elsewhere
+# never lock a curator out of their own address. For a cool-off, not forever.
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_MINUTES", 30) / 60
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = ["ip_address"]
+AXES_CLIENT_IP_CALLABLE = "core.client_address.client_address"
 AXES_RESET_ON_SUCCESS = True
 AXES_ENABLED = env_bool("AXES_ENABLED", default=True)
 AXES_VERBOSE = False
@@ -242,10 +303,14 @@ CURATOR_EMAILS = env_list("CURATOR_EMAILS", ["curators@localhost"])
 # Where the quick-exit button leads: a neutral page that says nothing about this site.
 QUICK_EXIT_URL = os.environ.get("QUICK_EXIT_URL", "https://weather.com/")
 
+# What the privacy page promises: no client address, no query string (search
+# words, ZIP codes) and no mail text in any log line. core/log_privacy.py strips
+# them from every record, Django's and gunicorn's (gunicorn.conf.py uses this).
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"private": {"()": "core.log_privacy.PrivateLogFilter"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["private"]}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
     "loggers": {
         "django": {"handlers": ["console"], "level": "INFO", "propagate": False},

@@ -6,7 +6,13 @@ published, archived or edited listing shows at once on every page; the time
 limit only bounds how stale "open now" can be.
 
 Only the server keeps the copy: no Cache-Control is added, so a shared
-phone's browser cache holds no more than it would without this.
+phone's browser cache holds no more than it would without this, and no
+header says whether a page came from the cache (that would tell anyone
+whether somebody viewed it in the last minutes). The cache must be shared by
+every process (settings.CACHES): a per-process copy would keep serving a
+location a curator just made confidential.
+Only a valid signed-in session skips the cache: any cookie named like one
+is looked up first, so a made-up cookie cannot turn the cache off.
 Nothing personal is ever cached: only anonymous GET/HEAD requests, only 200
 responses that set no cookie and do not vary on cookies (a page with a form
 and its CSRF token does), never the admin.
@@ -63,11 +69,20 @@ def watch(*models: type[Model]) -> None:
             m2m_changed.connect(_on_change, sender=sender, dispatch_uid=f"{uid}:m2m")
 
 
+def _signed_in(request) -> bool:
+    # request.user reads the session, which then adds "Vary: Cookie": only
+    # when a session cookie came, so that anonymous pages stay cacheable.
+    if settings.SESSION_COOKIE_NAME not in request.COOKIES:
+        return False
+    user = getattr(request, "user", None)
+    return user is not None and user.is_authenticated
+
+
 def _cacheable_request(request) -> bool:
     return (
         request.method in ("GET", "HEAD")
         and not request.path.startswith(EXCLUDED_PREFIXES)
-        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and not _signed_in(request)
     )
 
 
@@ -109,12 +124,10 @@ class PublicPageCacheMiddleware:
         key = f"public-pages:{current_version()}:{get_language()}:{request.get_full_path()}"
         cached = cache.get(key)
         if cached is not None:
-            cached["X-Cache"] = "hit"
             return cached
         response = self.get_response(request)
         if _cacheable_response(response):
             if hasattr(response, "render") and callable(response.render):
                 response.render()
             cache.set(key, response, seconds)
-            response["X-Cache"] = "miss"
         return response

@@ -2,6 +2,7 @@
 
 import pytest
 from django.contrib.auth.models import User
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -35,8 +36,6 @@ def test_a_second_visit_is_served_from_the_cache_without_queries(client, listing
     url = listing.organization.get_absolute_url()
     first, first_queries = get(client, url)
     second, second_queries = get(client, url)
-    assert first["X-Cache"] == "miss"
-    assert second["X-Cache"] == "hit"
     assert first_queries > 0
     assert second_queries == 0
     assert second.content == first.content
@@ -44,10 +43,10 @@ def test_a_second_visit_is_served_from_the_cache_without_queries(client, listing
 
 def test_the_cache_key_keeps_languages_and_query_strings_apart(client, listing):
     english, _ = get(client, "/counties/fresno/")
-    spanish, _ = get(client, "/es/counties/fresno/")
-    filtered, _ = get(client, "/counties/fresno/?free=1")
-    assert spanish["X-Cache"] == "miss"
-    assert filtered["X-Cache"] == "miss"
+    spanish, spanish_queries = get(client, "/es/counties/fresno/")
+    _, filtered_queries = get(client, "/counties/fresno/?free=1")
+    assert spanish_queries > 0
+    assert filtered_queries > 0
     assert english.content != spanish.content
 
 
@@ -56,8 +55,8 @@ def test_saving_a_listing_shows_at_once(client, listing):
     assert listing.organization.name in get(client, url)[0].content.decode()
     listing.organization.status = Status.ARCHIVED
     listing.organization.save()
-    response, _ = get(client, url)
-    assert response["X-Cache"] == "miss"
+    response, queries = get(client, url)
+    assert queries > 0
     assert listing.organization.name not in response.content.decode()
 
 
@@ -88,18 +87,17 @@ def test_a_write_without_signals_by_a_curator_still_invalidates(client, listing,
 def test_bulk_sample_data_invalidates(client):
     get(client, "/counties/alpine/")
     SampleDirectory(count=60, seed=4).build()
-    response, _ = get(client, "/counties/alpine/")
-    assert response["X-Cache"] == "miss"
+    _, queries = get(client, "/counties/alpine/")
+    assert queries > 0
 
 
 def test_signed_in_visitors_and_forms_are_never_cached(client, listing, admin_client):
     url = listing.organization.get_absolute_url()
     get(client, url)
-    assert "X-Cache" not in admin_client.get(url)
+    assert get(admin_client, url)[1] > 0
     suggest = reverse("organizations:suggest", args=[listing.organization.slug])
     get(client, suggest)
-    response, queries = get(client, suggest)
-    assert "X-Cache" not in response
+    _, queries = get(client, suggest)
     assert queries > 0
 
 
@@ -110,5 +108,36 @@ def test_visitor_suggestions_do_not_empty_the_cache(client, listing):
 
 
 def test_errors_and_the_admin_are_not_cached(client):
-    assert "X-Cache" not in client.get("/counties/atlantis/")
-    assert "X-Cache" not in client.get("/admin/login/")
+    client.get("/counties/atlantis/")
+    client.get("/admin/login/")
+    # Only the version number is stored.
+    assert list(cache._cache) == [cache.make_key(page_cache.VERSION_KEY)]
+
+
+def test_no_header_tells_whether_a_page_came_from_the_cache(client, listing):
+    url = listing.organization.get_absolute_url()
+    first, _ = get(client, url)
+    second, queries = get(client, url)
+    assert queries == 0
+    assert {name.lower() for name, _ in first.items()} == {
+        name.lower() for name, _ in second.items()
+    }
+    assert not any("cache" in name.lower() for name, _ in second.items())
+
+
+def test_a_made_up_session_cookie_is_still_served_from_the_cache(client, listing):
+    url = listing.organization.get_absolute_url()
+    get(client, url)
+    client.cookies["sessionid"] = "garbage-that-is-no-session"
+    response, queries = get(client, url)
+    assert response.status_code == 200
+    # One query: the session lookup that finds nothing; the page itself is cached.
+    assert queries == 1
+
+
+def test_cache_keys_hold_no_part_of_the_address(client, listing):
+    url = "/search/?q=" + "shelter+" * 40 + "&zip=93721"
+    get(client, url)
+    keys = list(cache._cache)
+    assert keys
+    assert not any("shelter" in key or "93721" in key for key in keys)

@@ -33,7 +33,6 @@ LICENSE = {
     "attribution": "CAS Directory, California Against Slavery",
 }
 NDJSON_CHUNK = 200
-CACHE_SECONDS = 300
 LIST_ENDPOINTS = (
     "organizations",
     "services",
@@ -61,7 +60,10 @@ class HsdsView(View):
         except ParameterError as error:
             response = api_error(400, str(error))
         if response.status_code == 200:
-            patch_cache_control(response, public=True, max_age=CACHE_SECONDS)
+            # Storable, but asked again every time: a location a curator makes
+            # confidential must not stay in a proxy or client cache, which the
+            # site cannot empty (its own page cache it can).
+            patch_cache_control(response, public=True, no_cache=True)
         return response
 
     def http_method_not_allowed(self, request, *args, **kwargs):

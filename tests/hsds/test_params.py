@@ -240,7 +240,7 @@ def test_responses_are_public_cacheable_json(client, directory):
     response = client.get("/api/hsds/services/?full=true", HTTP_ACCEPT_LANGUAGE="es")
     assert response.status_code == 200
     assert response["Content-Type"] == "application/json"
-    assert response["Cache-Control"] == "public, max-age=300"
+    assert response["Cache-Control"] == "public, no-cache"
     assert response["Access-Control-Allow-Origin"] == "*"
     assert "Accept-Language" in response["Vary"]
     assert "Set-Cookie" not in response
