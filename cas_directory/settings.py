@@ -57,6 +57,12 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Compressed HTML and JSON. BREACH needs a secret repeated in a compressed body next to
+    # text an attacker controls: Django masks the CSRF token afresh on every response and
+    # GZipMiddleware pads each body with random bytes, and no other secret is on a page.
+    "django.middleware.gzip.GZipMiddleware",
+    # ETag from the body (weak once compressed): a repeat visit gets a 304 and no body.
+    "django.middleware.http.ConditionalGetMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
