@@ -19,7 +19,8 @@ def analyze(*models: type[Model]) -> None:
         names = tables.setdefault(alias, set())
         names.add(model._meta.db_table)
         for field in model._meta.local_many_to_many:
-            names.add(field.remote_field.through._meta.db_table)
+            if (through := field.remote_field.through) is not None:
+                names.add(through._meta.db_table)
     for alias, names in tables.items():
         connection = connections[alias]
         if connection.vendor != "postgresql":

@@ -29,6 +29,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -147,7 +148,7 @@ def measure_size(args, count: int, static_root: Path, environment: dict) -> dict
 
     client = Client()
     (static_root / "bench").mkdir(exist_ok=True)
-    rows = {}
+    rows: dict[str, dict[str, Any]] = {}
     for label, url in pages:
         with CaptureQueriesContext(connection) as queries:
             response = client.get(url)
