@@ -13,6 +13,7 @@ from django.db import transaction
 from django.utils.text import slugify
 
 from core import page_cache
+from core.bulk import analyze
 from core.models import County, Language
 from core.publishing import Status
 from organizations import search_index
@@ -243,6 +244,8 @@ class SampleDirectory:
         )
         # Bulk inserts send no signals: fill the stored search text in one go.
         search_index.refresh(Service.objects.filter(organization__is_sample=True))
+        # Without fresh statistics the planner reads the new rows as an empty table.
+        analyze(Organization, Service, Location, Phone, Schedule, ServiceAtLocation)
         # Bulk inserts send no signals: say so to the page cache ourselves.
         page_cache.bump_version()
         return len(organizations)

@@ -22,6 +22,7 @@ from import_export import forms as import_forms
 from import_export.formats.base_formats import CSV
 
 from core.admin_workflow import publish_permission
+from core.bulk import analyze
 from organizations.admin.spreadsheet_columns import (
     ConfidentialField,
     CoordinateWidget,
@@ -134,6 +135,12 @@ class _ListingResource(resources.ModelResource):
     def before_save_instance(self, instance, row, **kwargs):
         instance._change_reason = str(_("CSV import"))
         super().before_save_instance(instance, row, **kwargs)
+
+    def after_import(self, dataset, result, **kwargs):
+        super().after_import(dataset, result, **kwargs)
+        # A sheet can double a table; the planner should know before the next search.
+        if not kwargs.get("dry_run"):
+            analyze(self._meta.model, Phone)
 
 
 class OrganizationResource(_ListingResource):

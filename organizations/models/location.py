@@ -106,6 +106,14 @@ class Location(models.Model):
         ordering = ["organization", "name", "pk"]
         verbose_name = _("location")
         verbose_name_plural = _("locations")
+        indexes = [
+            # The nearest public location of each result, for distance order.
+            models.Index(
+                fields=["organization", "latitude", "longitude"],
+                condition=models.Q(is_confidential=False, latitude__isnull=False),
+                name="location_public_coordinates",
+            ),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=(models.Q(latitude__isnull=True) & models.Q(longitude__isnull=True))

@@ -218,6 +218,19 @@ class Organization(models.Model):
         ordering = ["name"]
         verbose_name = _("organization")
         verbose_name_plural = _("organizations")
+        indexes = [
+            # Results in alphabetical order, and the sitemap's pages in key order.
+            models.Index(
+                fields=["name", "id"],
+                condition=models.Q(status=Status.PUBLISHED),
+                name="organization_published_name",
+            ),
+            models.Index(
+                fields=["id"],
+                condition=models.Q(status=Status.PUBLISHED),
+                name="organization_published",
+            ),
+        ]
         # Changing what the public sees is an editor's decision (admin_workflow).
         permissions = [("publish_organization", _("Can publish and archive organizations"))]
 

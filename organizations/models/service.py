@@ -157,6 +157,40 @@ class Service(models.Model):
         ordering = ["organization", "name"]
         verbose_name = _("service")
         verbose_name_plural = _("services")
+        indexes = [
+            # A result's published services; the flags are the search form's tick boxes,
+            # each selective enough (statewide, 24/7, ...) for a partial index.
+            models.Index(
+                fields=["organization", "name"],
+                condition=models.Q(status=Status.PUBLISHED),
+                name="service_published",
+            ),
+            models.Index(
+                fields=["organization"],
+                condition=models.Q(status=Status.PUBLISHED, is_statewide=True),
+                name="service_statewide",
+            ),
+            models.Index(
+                fields=["organization"],
+                condition=models.Q(status=Status.PUBLISHED, is_remote=True),
+                name="service_remote",
+            ),
+            models.Index(
+                fields=["organization"],
+                condition=models.Q(status=Status.PUBLISHED, is_24_7=True),
+                name="service_247",
+            ),
+            models.Index(
+                fields=["organization"],
+                condition=models.Q(status=Status.PUBLISHED, is_free=True),
+                name="service_free",
+            ),
+            models.Index(
+                fields=["organization"],
+                condition=models.Q(status=Status.PUBLISHED, accepts_referrals=True),
+                name="service_referrals",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.name} ({self.organization})"

@@ -3,14 +3,13 @@ import pytest
 from core.publishing import Status
 from resources.choices import CategorySlug
 from tests.resources.factories import ResourceFactory
+from tests.sitemaps import sitemap_text
 
 pytestmark = pytest.mark.django_db
 
 
 def sitemap_locations(client) -> str:
-    response = client.get("/sitemap.xml")
-    assert response.status_code == 200
-    return response.content.decode()
+    return sitemap_text(client)
 
 
 def test_the_sitemap_lists_published_resources_in_both_languages(client):
