@@ -12,7 +12,7 @@ from core.admin_site import DirectoryAdminSite
 from core.contributions import Section
 from core.models import County
 from organizations.models import Organization, Suggestion
-from organizations.verification import REVERIFY_AFTER_MONTHS
+from organizations.verification import verify_after_days
 from organizations.zip_codes import lookup_zip
 
 # The dashboard lists this many of each; its links lead to the full lists.
@@ -26,7 +26,7 @@ def due_for_verification(request) -> Section | None:
     return Section(
         "admin/organizations/dashboard/due_for_verification.html",
         {
-            "reverify_after_months": REVERIFY_AFTER_MONTHS,
+            "verify_after_days": verify_after_days(),
             "due_count": due.count(),
             "due_listings": due.order_by(F("last_verified_on").asc(nulls_first=True), "name")[
                 :DASHBOARD_ROWS

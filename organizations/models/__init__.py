@@ -4,6 +4,8 @@ from organizations.models.service import Service, ServiceQuerySet
 from organizations.models.service_at_location import ServiceAtLocation
 from organizations.models.suggestion import Suggestion
 from organizations.models.taxonomy import Population, ServiceType
+from organizations.models.verification_proposal import Proposal
+from organizations.models.verification_request import VerificationRequest
 
 __all__ = [
     "Location",
@@ -11,10 +13,12 @@ __all__ = [
     "OrganizationQuerySet",
     "Phone",
     "Population",
+    "Proposal",
     "Schedule",
     "Service",
     "ServiceAtLocation",
     "ServiceQuerySet",
     "ServiceType",
     "Suggestion",
+    "VerificationRequest",
 ]
