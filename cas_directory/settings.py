@@ -245,6 +245,10 @@ else:
     EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
 EMAIL_FILE_PATH = Path(os.environ.get("EMAIL_FILE_PATH", BASE_DIR / "var" / "mail"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "directory@localhost")
+# Links in mail sent without a request to answer (the verification requests) start here.
+SITE_URL = os.environ.get("SITE_URL", "http://localhost:8000").rstrip("/")
+# A listing not verified for this many days is sent a request to confirm it.
+VERIFY_AFTER_DAYS = env_int("VERIFY_AFTER_DAYS", 180)
 CURATOR_EMAILS = env_list("CURATOR_EMAILS", ["curators@localhost"])
 
 # Where the quick-exit button leads: a neutral page that says nothing about this site.
