@@ -9,6 +9,7 @@ import pytest
 from aiosmtpd.controller import Controller
 from django.utils import timezone
 
+from tests.curation.conftest import curator, curator_client, roles  # noqa: F401
 from tests.factories import OrganizationFactory
 
 # The test server refuses these recipients, as a real one refuses an unknown mailbox.
@@ -79,3 +80,45 @@ def due_listing(db):
         verification_email="listings@harbor.example.org",
         last_verified_on=timezone.localdate() - timedelta(days=400),
     )
+
+
+@pytest.fixture
+def listing_with_request(db):
+    """A listing with a service, phones, a public and a confidential location, and its request."""
+    from organizations.models import VerificationRequest
+    from tests.factories import (
+        LocationFactory,
+        PhoneFactory,
+        ScheduleFactory,
+        ServiceFactory,
+        language,
+    )
+
+    organization = OrganizationFactory(
+        name="Harbor Light",
+        website="https://harbor.example.org",
+        verification_email="listings@harbor.example.org",
+        last_verified_on=timezone.localdate() - timedelta(days=400),
+    )
+    service = ServiceFactory(
+        organization=organization,
+        name="Legal help",
+        eligibility="Adults",
+        languages_spoken=[language("en")],
+    )
+    PhoneFactory(organization=organization, number="916-555-0100")
+    office = LocationFactory(organization=organization, name="Main office")
+    ScheduleFactory(location=office)
+    LocationFactory(
+        organization=organization,
+        name="Safe house",
+        address_1="77 Secret Lane",
+        city="Davis",
+        is_confidential=True,
+        latitude=None,
+        longitude=None,
+    )
+    request = VerificationRequest.objects.create(
+        organization=organization, email=organization.verification_email, language="en"
+    )
+    return organization, service, office, request
