@@ -36,6 +36,10 @@ class ServiceQuerySet(PublishableQuerySet):
     def statewide(self):
         return self.filter(is_statewide=True)
 
+    def local(self):
+        """Services for the counties they name, not for the whole state."""
+        return self.filter(is_statewide=False)
+
     def serving(self, counties):
         """Services in any of `counties`, statewide ones included."""
         return self.filter(Q(is_statewide=True) | self._naming(counties))
