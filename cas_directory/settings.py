@@ -315,10 +315,25 @@ LEAFLET_CONFIG = {
     "NO_GLOBALS": False,
 }
 
-EMAIL_BACKEND = os.environ.get(
-    "DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
-)
-DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "directory@localhost")
+# Mail holds visitors' corrections and providers' contacts: it goes to an SMTP server when
+# EMAIL_HOST is set, otherwise to one file per message under EMAIL_FILE_PATH, never into the
+# server log.
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
+if EMAIL_HOST:
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_PORT = env_int("EMAIL_PORT", 587)
+    EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+    EMAIL_HOST_PASSWORD = env_secret("EMAIL_HOST_PASSWORD") or ""
+    EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
+    EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 30)
+else:
+    EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+EMAIL_FILE_PATH = Path(os.environ.get("EMAIL_FILE_PATH", BASE_DIR / "var" / "mail"))
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "directory@localhost")
+# Links in mail sent without a request to answer (the verification requests) start here.
+SITE_URL = os.environ.get("SITE_URL", "http://localhost:8000").rstrip("/")
+# A listing not verified for this many days is sent a request to confirm it.
+VERIFY_AFTER_DAYS = env_int("VERIFY_AFTER_DAYS", 180)
 CURATOR_EMAILS = env_list("CURATOR_EMAILS", ["curators@localhost"])
 
 # Where the quick-exit button leads: a neutral page that says nothing about this site.

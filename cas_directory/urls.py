@@ -40,6 +40,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", include("organizations.urls")),
     path("resources/", include("resources.urls")),
+    path("verify/", include("organizations.providers.urls")),
     path("about/", TemplateView.as_view(template_name="pages/about.html"), name="about"),
     path("safety/", TemplateView.as_view(template_name="pages/safety.html"), name="safety"),
     path("privacy/", TemplateView.as_view(template_name="pages/privacy.html"), name="privacy"),

@@ -44,6 +44,11 @@ class WorkflowAdminMixin(_ModelAdmin):
         field_names = {field.name for field in self.model._meta.get_fields()}
         return {"last_verified_on", "verified_by"} <= field_names
 
+    @property
+    def records_who_verified(self) -> bool:
+        """Whether a verification is told apart as a curator's or the organization's."""
+        return any(field.name == "verified_via" for field in self.model._meta.fields)
+
     def has_publish_permission(self, request, obj=None) -> bool:
         return request.user.has_perm(publish_permission(self.model))
 
@@ -75,6 +80,8 @@ class WorkflowAdminMixin(_ModelAdmin):
                 obj.last_verified_on = timezone.localdate()
             if "_verify" in request.POST or "last_verified_on" in form.changed_data:
                 obj.verified_by = request.user if obj.last_verified_on else None
+                if self.records_who_verified:
+                    obj.verified_via = "curator" if obj.last_verified_on else ""
         super().save_model(request, obj, form, change)
 
     def response_change(self, request, obj):
@@ -164,13 +171,18 @@ class WorkflowAdminMixin(_ModelAdmin):
         objects = list(
             self._selected(queryset).exclude(last_verified_on=today, verified_by=request.user)
         )
+        fields = ["last_verified_on", "verified_by"]
         for obj in objects:
             obj.last_verified_on = today
             obj.verified_by = request.user
+        if self.records_who_verified:
+            fields.append("verified_via")
+            for obj in objects:
+                obj.verified_via = "curator"
         count = self._save_each(
             request,
             objects,
-            ["last_verified_on", "verified_by"],
+            fields,
             str(_("Marked verified (bulk action)")),
         )
         self.message_user(

@@ -7,6 +7,7 @@ from django.views.generic import DetailView, ListView, TemplateView
 
 from core import contributions
 from core.models import County
+from organizations.coverage import coverage
 from organizations.filters import DirectoryFilterSet
 from organizations.hours import california_now, is_open_at
 from organizations.models import Organization
@@ -32,8 +33,8 @@ class HomeView(TemplateView):
         context = super().get_context_data(**kwargs)
         context["counties"] = County.objects.all()
         context["filter"] = DirectoryFilterSet()
-        context["map_settings"] = map_settings()
-        context["markers"] = []
+        # The county map is drawn on the server: the home page loads no map script.
+        context["coverage"] = coverage()
         return context
 
 

@@ -7,7 +7,8 @@ accessibility checks cover it without being told.
 from django.urls import reverse
 
 from core.models import County
-from organizations.models import Organization
+from organizations.models import Organization, VerificationRequest
+from organizations.providers.links import make_token
 from resources.models import Category, Resource
 from tests.factories import county_url
 
@@ -21,10 +22,22 @@ def public_urls() -> list[str]:
         urls += [
             reverse("organizations:suggest", args=[organization.slug]),
             reverse("organizations:suggest_thanks", args=[organization.slug]),
+            provider_url(organization),
         ]
+    urls += ["/coverage/", "/coverage/?type=legal-services", reverse("providers:thanks")]
     urls += library_urls()
     urls += directory_search_urls()
     return urls + ["/es" + url for url in urls]
+
+
+def provider_url(organization: Organization) -> str:
+    """The page a verification link opens (a request is made for it if there is none)."""
+    request = VerificationRequest.objects.filter(
+        organization=organization, answered_at=None
+    ).first() or VerificationRequest.objects.create(
+        organization=organization, email="listings@example.org", language="en"
+    )
+    return reverse("providers:listing", kwargs={"token": make_token(request)})
 
 
 def directory_search_urls() -> list[str]:

@@ -19,7 +19,7 @@ class VerificationAgeFilter(admin.SimpleListFilter):
             ("over-6-months", _("Over 6 months ago")),
             ("over-12-months", _("Over 12 months ago")),
             ("never", _("Never")),
-            ("due", _("Due: over 12 months ago or never")),
+            ("due", _("Due for verification, or never verified")),
         ]
 
     def queryset(self, request, queryset):

@@ -71,6 +71,7 @@ class ServiceInline(ReferenceAutocompleteMixin, admin.StackedInline):
                 "classes": ["collapse"],
                 "fields": [
                     ("is_free", "accepts_referrals", "is_24_7", "is_remote"),
+                    ("accepting_new_clients", "accepting_new_clients_on"),
                     "fees",
                     "eligibility",
                     "how_to_get_help",

@@ -75,7 +75,7 @@ class OrganizationAdmin(
     search_fields = ["name", "alternate_name", "slug", "locations__city"]
     search_help_text = _("Search by name, city or phone number.")
     prepopulated_fields = {"slug": ["name"]}
-    readonly_fields = ["verified_by", "open_suggestions"]
+    readonly_fields = ["verified_by", "verified_via", "open_suggestions"]
     # Django 6 makes https the default scheme; ask for it now.
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     inlines = [PhoneInline, ServiceInline, LocationInline]
@@ -87,7 +87,11 @@ class OrganizationAdmin(
         (
             _("Verification"),
             {
-                "fields": [("last_verified_on", "verified_by"), "open_suggestions"],
+                "fields": [
+                    ("last_verified_on", "verified_by", "verified_via"),
+                    ("verification_email", "verification_language"),
+                    "open_suggestions",
+                ],
                 "description": _(
                     "Call or email the organization to check this listing, then press "
                     "“Save and mark verified today”."

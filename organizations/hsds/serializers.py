@@ -259,6 +259,7 @@ def service_summary(service: Service, *, with_organization: bool = True) -> dict
             eligibility_description=service.eligibility,
             fees_description=service.fees or ("Free of charge." if service.is_free else ""),
             application_process=service.how_to_get_help,
+            alert=service.intake_note,
             assured_date=verified.isoformat() if verified else None,
             last_modified=service.updated_at.isoformat(),
         ),

@@ -5,6 +5,8 @@ from organizations.models.service import Service, ServiceQuerySet
 from organizations.models.service_at_location import ServiceAtLocation
 from organizations.models.suggestion import Suggestion
 from organizations.models.taxonomy import Population, ServiceType
+from organizations.models.verification_proposal import Proposal
+from organizations.models.verification_request import VerificationRequest
 
 __all__ = [
     "Location",
@@ -13,6 +15,7 @@ __all__ = [
     "Phone",
     "Population",
     "PossibleDuplicate",
+    "Proposal",
     "Schedule",
     "Service",
     "ServiceAtLocation",
@@ -20,4 +23,5 @@ __all__ = [
     "ServiceType",
     "Suggestion",
     "TaxonomyMapping",
+    "VerificationRequest",
 ]

@@ -4,17 +4,36 @@ from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Count, Exists, F, FloatField, Max, OuterRef, Prefetch, Q, Subquery
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    F,
+    FloatField,
+    IntegerField,
+    Max,
+    OuterRef,
+    Prefetch,
+    Q,
+    Subquery,
+    Value,
+    When,
+)
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from core.publishing import PublishableQuerySet, Status
 from core.translation import in_language
-from organizations.verification import reverify_cutoff
+from organizations.verification import stale_cutoff, verification_cutoff
 
 if TYPE_CHECKING:
     from organizations.models import Phone, Service
+
+
+class VerifiedVia(models.TextChoices):
+    CURATOR = "curator", _("checked by CAS Directory")
+    ORGANIZATION = "organization", _("confirmed by the organization")
 
 
 class OrganizationQuerySet(PublishableQuerySet):
@@ -29,10 +48,40 @@ class OrganizationQuerySet(PublishableQuerySet):
         return self.offering(Service.objects.published().serving([county]))
 
     def due_for_verification(self, today: date | None = None):
-        """Never verified, or last verified before `reverify_cutoff()`."""
+        """Never verified, or last verified before `verification_cutoff()`."""
         return self.filter(
-            Q(last_verified_on__isnull=True) | Q(last_verified_on__lt=reverify_cutoff(today))
+            Q(last_verified_on__isnull=True) | Q(last_verified_on__lt=verification_cutoff(today))
         )
+
+    def needing_verification_request(self, today: date | None = None):
+        """Published, due, not yet asked this cycle, and not at an address that bounced."""
+        from organizations.models.verification_request import (
+            has_bounced_address,
+            has_request_this_cycle,
+        )
+
+        return (
+            self.published()
+            .due_for_verification(today)
+            .exclude(has_request_this_cycle(today))
+            .exclude(has_bounced_address())
+        )
+
+    def with_requests(self, requests):
+        """Organizations with one of `requests` (a VerificationRequest queryset)."""
+        from organizations.models.verification_request import request_exists
+
+        return self.filter(request_exists(requests))
+
+    def without_answer(self, today: date | None = None):
+        """Reminded and still silent: the curators' "no answer" queue."""
+        from organizations.models import VerificationRequest
+
+        return self.with_requests(VerificationRequest.objects.without_answer(today))
+
+    def stale(self, today: date | None = None):
+        """Never verified, or not for `STALE_AFTER_MONTHS`: said plainly in public."""
+        return self.filter(stale_condition(today))
 
     def present_in(self, counties):
         """With a service that names one of `counties`, or a location there: how
@@ -110,6 +159,22 @@ class OrganizationQuerySet(PublishableQuerySet):
         )
 
 
+def stale_condition(today: date | None = None, prefix: str = "") -> Q:
+    """`OrganizationQuerySet.stale()` as a condition, also from a related model (`prefix`)."""
+    return Q(**{f"{prefix}last_verified_on__isnull": True}) | Q(
+        **{f"{prefix}last_verified_on__lt": stale_cutoff(today)}
+    )
+
+
+def fresh_before_stale():
+    """The search results' ordering key that puts stale listings after fresh ones."""
+    return Case(
+        When(stale_condition(prefix="organization__"), then=Value(1)),
+        default=Value(0),
+        output_field=IntegerField(),
+    ).asc()
+
+
 class SearchResults:
     """A search's organizations in order, loaded one slice at a time.
 
@@ -134,7 +199,7 @@ class SearchResults:
         rows = services.values(
             "organization_id", organization_name=F("organization__name")
         ).annotate(matching_services=Count("pk", distinct=True))
-        order = []
+        order = [fresh_before_stale()]
         if near is not None:
             # Confidential locations take no part, so distances cannot point to a shelter.
             nearest = (
@@ -188,6 +253,13 @@ class Organization(models.Model):
         _("status"), max_length=12, choices=Status.choices, default=Status.DRAFT, db_index=True
     )
     last_verified_on = models.DateField(_("last verified on"), null=True, blank=True)
+    verified_via = models.CharField(
+        _("verified by whom"),
+        max_length=12,
+        choices=VerifiedVia.choices,
+        blank=True,
+        help_text=_("Who confirmed the listing on its last verified date."),
+    )
     verified_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("verified by"),
@@ -195,6 +267,18 @@ class Organization(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+    )
+    # Never shown publicly, never in the HSDS API or an export (tests/test_verification_privacy.py).
+    verification_email = models.EmailField(
+        _("verification contact email"),
+        blank=True,
+        help_text=_("Where requests to confirm this listing are sent. Never shown to the public."),
+    )
+    verification_language = models.CharField(
+        _("verification contact's language"),
+        max_length=2,
+        choices=settings.LANGUAGES,
+        default="en",
     )
     is_sample = models.BooleanField(
         _("sample listing"),
@@ -251,4 +335,13 @@ class Organization(models.Model):
     @property
     def is_due_for_verification(self) -> bool:
         """The instance's side of `OrganizationQuerySet.due_for_verification()`."""
-        return self.last_verified_on is None or self.last_verified_on < reverify_cutoff()
+        return self.last_verified_on is None or self.last_verified_on < verification_cutoff()
+
+    @property
+    def is_stale(self) -> bool:
+        """The instance's side of `OrganizationQuerySet.stale()`."""
+        return self.last_verified_on is None or self.last_verified_on < stale_cutoff()
+
+    @property
+    def confirmed_by_organization(self) -> bool:
+        return self.verified_via == VerifiedVia.ORGANIZATION

@@ -1,8 +1,10 @@
 import uuid
+from datetime import date
 
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
+from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -10,6 +12,7 @@ from core.publishing import PublishableQuerySet, Status
 from core.translation import in_language
 from organizations import search_index
 from organizations.models.service_at_location import ServiceAtLocation
+from organizations.verification import intake_cutoff
 
 
 class ServiceQuerySet(PublishableQuerySet):
@@ -32,6 +35,10 @@ class ServiceQuerySet(PublishableQuerySet):
 
     def statewide(self):
         return self.filter(is_statewide=True)
+
+    def local(self):
+        """Services for the counties they name, not for the whole state."""
+        return self.filter(is_statewide=False)
 
     def serving(self, counties):
         """Services in any of `counties`, statewide ones included."""
@@ -81,6 +88,13 @@ class ServiceQuerySet(PublishableQuerySet):
         """Services offered at a shelter or safe house."""
         links = ServiceAtLocation.objects.filter(service=OuterRef("pk")).at_confidential_locations()
         return self.filter(Exists(links))
+
+    def with_current_intake_answer(self, today: date | None = None):
+        """Services whose "accepting new clients" answer has not lapsed."""
+        return self.filter(
+            accepting_new_clients__isnull=False,
+            accepting_new_clients_on__gte=intake_cutoff(today),
+        )
 
     def matching_keyword(self, query):
         """Services whose own text, types or organization match `query`, with `relevance`."""
@@ -140,6 +154,15 @@ class Service(models.Model):
     how_to_get_help = models.TextField(_("how to get help"), blank=True)
     accepts_referrals = models.BooleanField(_("accepts referrals"), default=False)
     is_24_7 = models.BooleanField(_("open 24/7"), default=False)
+    accepting_new_clients = models.BooleanField(
+        _("accepting new clients"),
+        null=True,
+        blank=True,
+        help_text=_("Shown with its date; after 30 days without a new answer: “call to ask”."),
+    )
+    accepting_new_clients_on = models.DateField(
+        _("accepting new clients: as of"), null=True, blank=True
+    )
     status = models.CharField(
         _("status"), max_length=12, choices=Status.choices, default=Status.PUBLISHED, db_index=True
     )
@@ -198,3 +221,25 @@ class Service(models.Model):
     @property
     def display_description(self) -> str:
         return in_language(self.description, self.description_es)
+
+    @property
+    def has_current_intake_answer(self) -> bool:
+        """The instance's side of `ServiceQuerySet.with_current_intake_answer()`."""
+        return (
+            self.accepting_new_clients is not None
+            and self.accepting_new_clients_on is not None
+            and self.accepting_new_clients_on >= intake_cutoff()
+        )
+
+    @property
+    def intake_note(self) -> str:
+        """ "Accepting new clients" as the public (and HSDS's status note) reads it:
+        nothing for a service never asked, "call to ask" once the answer lapses."""
+        if self.accepting_new_clients_on is None:
+            return ""
+        if not self.has_current_intake_answer:
+            return str(_("Call to ask whether they are taking new clients."))
+        day = formats.date_format(self.accepting_new_clients_on, "DATE_FORMAT")
+        if self.accepting_new_clients:
+            return str(_("Accepting new clients as of %(date)s.") % {"date": day})
+        return str(_("Not accepting new clients as of %(date)s.") % {"date": day})

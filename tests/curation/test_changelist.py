@@ -47,7 +47,7 @@ def by_age():
         ("over-6-months", {"seven", "old"}),
         ("over-12-months", {"old"}),
         ("never", {"never"}),
-        ("due", {"old", "never"}),
+        ("due", {"seven", "old", "never"}),
     ],
 )
 def test_verification_age_filter(admin_client, by_age, value, expected):

@@ -35,7 +35,7 @@ def test_dashboard_lists_due_listings_and_open_suggestions(
     assert context["due_count"] == 2
     assert [s.message for s in context["suggestions"]] == ["Moved to a new office"]
     body = response.content.decode()
-    assert "2 published listings not verified in 12 months" in body
+    assert "2 published listings not verified in 180 days" in body
     assert "1 suggested correction to review" in body
     assert "?status__exact=published&amp;verified=due" in body
 

@@ -112,6 +112,7 @@ def test_new_listings_from_curators_start_as_drafts(curator_client):
             "slug": "harbor-light",
             "description": "Help.",
             "status": Status.PUBLISHED,
+            "verification_language": "en",
             **empty_inlines(),
         },
     )

@@ -24,7 +24,16 @@ def test_home_lists_all_58_counties(client):
     assert response.status_code == 200
     for item in County.objects.all():
         assert county_url(item.slug) in response.content.decode()
-    assert len(re.findall(r'href="/counties/[a-z-]+/"', response.content.decode())) == 58
+    # Once in the list and once on the server-rendered map.
+    assert len(re.findall(r'href="/counties/[a-z-]+/"', response.content.decode())) == 2 * 58
+
+
+def test_home_draws_the_county_map_without_leaflet(client, django_assert_max_num_queries):
+    with django_assert_max_num_queries(12):
+        body = client.get(reverse("organizations:home")).content.decode()
+    assert body.count('class="county-map__county') == 58
+    assert "leaflet" not in body
+    assert "directory-map.js" not in body
 
 
 def test_county_page_lists_published_organizations_serving_it(client):

@@ -237,14 +237,15 @@ def test_a_result_shows_phones_badges_languages_and_verification(client, directo
     PhoneFactory(organization=organization, service=service, number="559-555-0101", kind="text")
     LocationFactory(organization=organization, city="Fresno", county=county("fresno"))
     body = client.get(reverse("organizations:search") + "?q=Full+Card").content.decode()
-    card = body[body.index("Full Card") : body.index("Last verified")]
+    card = body[body.index("Full Card") : body.index("result__verified")]
     assert 'href="tel:+15595550100"' in card
     assert 'href="sms:+15595550101"' in card
     assert "24/7" in card
     assert "Free" in card
     assert "Spanish" in card
     assert "Fresno County" in card
-    assert "Last verified March 4, 2025" in body
+    # Not verified for 18 months: said plainly on the card.
+    assert "Not checked for over 18 months (last on March 4, 2025)" in body
 
 
 def test_the_filter_form_works_without_javascript(client, directory):

@@ -28,6 +28,8 @@ CURATOR_PERMISSIONS = [
     ("organizations", "phone", ["view", "add", "change", "delete"]),
     ("organizations", "schedule", ["view", "add", "change", "delete"]),
     ("organizations", "suggestion", ["view", "change"]),
+    ("organizations", "proposal", ["view", "change"]),
+    ("organizations", "verificationrequest", ["view"]),
     ("core", "county", ["view"]),
     ("organizations", "servicetype", ["view"]),
     ("organizations", "population", ["view"]),
