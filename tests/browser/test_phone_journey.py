@@ -1,4 +1,4 @@
-"""The survivor's journey on a cheap phone (375 × 667), in English and Spanish.
+"""The survivor's journey on a cheap phone (375 by 667 px), in English and Spanish.
 
 A phone number of the main content must be on the first screen of a county
 page, a filtered search, a ZIP search and an organization page, under a
@@ -71,7 +71,8 @@ def test_the_exit_button_comes_first_and_stays_in_view(page_factory, directory, 
     page.mouse.wheel(0, 2000)
     page.wait_for_function("window.scrollY > 500")
     box = page.locator("#quick-exit").bounding_box()
-    assert box is not None and 0 <= box["y"] < 60, box
+    assert box is not None
+    assert 0 <= box["y"] < 60, box
 
 
 def test_filters_fold_into_one_line_that_opens_the_form(page_factory, directory):
