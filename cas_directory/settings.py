@@ -35,6 +35,8 @@ ALLOWED_HOSTS = env_list(
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", [])
 
 INSTALLED_APPS = [
+    # Before the admin, so that it sees the per-language fields.
+    "modeltranslation",
     "core.apps.CoreAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -205,6 +207,8 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LANGUAGE_CODE = "en"
+# The language curators write first; the others fall back to it (modeltranslation).
+MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
 LANGUAGES = [("en", _("English")), ("es", _("Spanish"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "America/Los_Angeles"

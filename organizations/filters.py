@@ -225,6 +225,14 @@ class DirectoryFilterSet(django_filters.FilterSet):
         return self.cleaned("zip")
 
     @property
+    def searched_county(self) -> County | None:
+        """The county the visitor looks in: the page's, the chosen one, or the ZIP code's."""
+        if self.fixed_county is not None:
+            return self.fixed_county
+        place = self.place
+        return self.cleaned("county") or (place.county if place else None)
+
+    @property
     def keyword(self) -> str:
         """The keyword as searched (cleaned), or an empty string."""
         return clean_query(self.cleaned("q"))
@@ -236,6 +244,25 @@ class DirectoryFilterSet(django_filters.FilterSet):
         if self.keyword:
             return "relevance"
         return "name"
+
+    def summary(self) -> list[str]:
+        """The values in use, short, for the one line that stands for the closed form."""
+        values: list[str] = []
+        for name, field in self.form.fields.items():
+            value = self.cleaned(name)
+            if not value:
+                continue
+            if isinstance(field, forms.ModelMultipleChoiceField):
+                values += [field.label_from_instance(item) for item in value]
+            elif isinstance(value, Place):
+                values.append(_("Near %(zip)s") % {"zip": value.zip_code.code})
+            elif isinstance(field, forms.ModelChoiceField):
+                values.append(field.label_from_instance(value))
+            elif isinstance(field, forms.BooleanField):
+                values.append(str(field.label))
+            else:
+                values.append(f"“{value}”")
+        return values
 
     def active_filters(self, query: QueryDict) -> list[tuple[str, str]]:
         """(label, address without it) for every filter in use, to show as removable chips."""

@@ -152,7 +152,91 @@ SERVICE_SHAPES = {
     "task-forces-and-coalitions": ("Regional anti-trafficking task force", False, False, False),
     "training-for-professionals": ("Training for service providers", False, True, False),
 }
+# Service name -> its Spanish name.
+SPANISH_NAMES = {
+    "Survivor case management": "Gestión de casos para sobrevivientes",
+    "24-hour crisis line": "Línea de crisis de 24 horas",
+    "Emergency shelter": "Refugio de emergencia",
+    "Transitional housing program": "Programa de vivienda de transición",
+    "Legal advocacy": "Defensa legal",
+    "T and U visa legal help": "Ayuda legal con visas T y U",
+    "Medical clinic": "Clínica médica",
+    "Trauma counseling": "Consejería sobre trauma",
+    "Recovery support": "Apoyo para la recuperación",
+    "Interpretation line": "Línea de interpretación",
+    "Rides to appointments": "Transporte a citas",
+    "Food, clothing and phones": "Comida, ropa y teléfonos",
+    "Job training": "Capacitación laboral",
+    "Life skills classes": "Clases de habilidades para la vida",
+    "Victim compensation help": "Ayuda con la compensación a víctimas",
+    "Family reunification help": "Ayuda para reunificar a la familia",
+    "Human trafficking investigations unit": "Unidad de investigación de la trata de personas",
+    "Regional anti-trafficking task force": "Grupo de trabajo regional contra la trata",
+    "Training for service providers": "Capacitación para proveedores de servicios",
+}
+# Population slug -> what the eligibility says, in English and Spanish. A
+# service's eligibility names the groups it serves, so the two never disagree.
+ELIGIBILITY = {
+    "adults": ("adults 18 and over", "personas adultas de 18 años o más"),
+    "minors": ("minors under 18", "menores de 18 años"),
+    "transition-age-youth": ("young people aged 16 to 24", "jóvenes de 16 a 24 años"),
+    "women": ("women", "mujeres"),
+    "men": ("men", "hombres"),
+    "transgender-and-non-binary-people": (
+        "transgender and non-binary people",
+        "personas transgénero y no binarias",
+    ),
+    "lgbtq-plus": ("LGBTQ+ people", "personas LGBTQ+"),
+    "foreign-nationals": ("foreign nationals", "personas extranjeras"),
+    "u-s-citizens-and-residents": (
+        "U.S. citizens and residents",
+        "ciudadanos y residentes de EE. UU.",
+    ),
+    "sex-trafficking-survivors": (
+        "survivors of sex trafficking",
+        "sobrevivientes de la trata sexual",
+    ),
+    "labor-trafficking-survivors": (
+        "survivors of labor trafficking",
+        "sobrevivientes de la trata laboral",
+    ),
+    "families": ("families", "familias"),
+    "people-with-disabilities": ("people with disabilities", "personas con discapacidad"),
+}
+HOW_TO_GET_HELP = [
+    ("Call or text any time.", "Llame o envíe un mensaje de texto a cualquier hora."),
+    ("Call to make an appointment.", "Llame para hacer una cita."),
+    (
+        "Walk in during open hours or call first.",
+        "Venga durante el horario de atención o llame antes.",
+    ),
+    ("Ask any advocate for a referral.", "Pida una remisión a cualquier intercesor."),
+]
+ACCESSIBILITY = [
+    ("", ""),
+    (
+        "Step-free entrance and accessible restroom.",
+        "Entrada sin escalones y baño accesible.",
+    ),
+    (
+        "Ground floor; ASL interpreters on request.",
+        "Planta baja; intérpretes de lengua de señas a pedido.",
+    ),
+]
 DEFAULT_COUNT = 48
+
+
+def in_both(field: str, english: str, spanish: str) -> dict[str, str]:
+    """A translated field's English and Spanish columns (organizations/translation.py)."""
+    return {f"{field}_en": english, f"{field}_es": spanish}
+
+
+def eligibility_for(populations: list[Population]) -> tuple[str, str]:
+    english = [ELIGIBILITY[p.slug][0] for p in populations if p.slug in ELIGIBILITY]
+    spanish = [ELIGIBILITY[p.slug][1] for p in populations if p.slug in ELIGIBILITY]
+    if not english:
+        return "", ""
+    return f"Open to {', '.join(english)}.", f"Para {', '.join(spanish)}."
 
 
 def sample_phone(rng: random.Random) -> str:
@@ -165,6 +249,7 @@ class _PlannedService(NamedTuple):
     service: Service
     type_slug: str
     home: County
+    populations: list[Population]
 
 
 class SampleDirectory:
@@ -219,7 +304,9 @@ class SampleDirectory:
                         service=service,
                         number=sample_phone(self.rng),
                         kind=Phone.Kind.HOTLINE,
-                        description="Answered around the clock",
+                        **in_both(
+                            "description", "Answered around the clock", "Atendida a toda hora"
+                        ),
                     )
                 )
                 phones.append(
@@ -266,16 +353,17 @@ class SampleDirectory:
         organization = Organization(
             name=name,
             slug=f"{slugify(name)}-{index + 1}",
-            description=(
+            # Most listings have a Spanish description; the rest show how English
+            # text is marked on Spanish pages.
+            **in_both(
+                "description",
                 f"{name} is a fictional organization created to show how the directory works. "
-                "It offers free, confidential help to survivors of human trafficking."
-            ),
-            description_es=(
+                "It offers free, confidential help to survivors of human trafficking.",
                 f"{name} es una organización ficticia creada para mostrar cómo funciona el "
                 "directorio. Ofrece ayuda gratuita y confidencial a sobrevivientes de la trata."
-            )
-            if rng.random() < 0.6
-            else "",
+                if rng.random() < 0.9
+                else "",
+            ),
             website=f"https://example.org/{slugify(name)}-{index + 1}",
             email=f"help{index + 1}@example.org",
             status=status,
@@ -293,35 +381,38 @@ class SampleDirectory:
                 slug, (self.types[slug].name, False, False, False)
             )
             statewide = is_remote and rng.random() < 0.35
+            populations = rng.sample(self.populations, k=rng.randint(1, 4))
+            eligibility = eligibility_for(populations)
+            sliding_scale = rng.random() >= 0.85
+            spanish_label = SPANISH_NAMES.get(label, self.types[slug].name_es)
             service = Service(
                 organization=organization,
-                name=label,
-                description=f"{label} for survivors of sex and labor trafficking.",
+                **in_both("name", label, spanish_label),
+                **in_both(
+                    "description",
+                    f"{label} for survivors of sex and labor trafficking.",
+                    f"{spanish_label} para sobrevivientes de la trata sexual y laboral.",
+                ),
                 is_statewide=statewide,
                 is_remote=is_remote,
-                eligibility=rng.choice(
-                    [
-                        "",
-                        "Survivors of trafficking of any age.",
-                        "Adults 18 and over.",
-                        "Youth under 24.",
-                        "No documents needed.",
-                    ]
+                **in_both("eligibility", *eligibility),
+                is_free=not sliding_scale,
+                **in_both(
+                    "fees",
+                    *(
+                        (
+                            "Sliding scale; no one turned away.",
+                            "Tarifa según ingresos; se atiende a todos.",
+                        )
+                        if sliding_scale
+                        else ("", "")
+                    ),
                 ),
-                is_free=rng.random() < 0.85,
-                fees="" if rng.random() < 0.85 else "Sliding scale; no one turned away.",
-                how_to_get_help=rng.choice(
-                    [
-                        "Call or text any time.",
-                        "Call to make an appointment.",
-                        "Walk in during open hours or call first.",
-                        "Ask any advocate for a referral.",
-                    ]
-                ),
+                **in_both("how_to_get_help", *rng.choice(HOW_TO_GET_HELP)),
                 accepts_referrals=rng.random() < 0.6,
                 is_24_7=is_24_7,
             )
-            planned.append(_PlannedService(service, slug, home))
+            planned.append(_PlannedService(service, slug, home, populations))
         return planned
 
     def _link_services(self, planned: list[_PlannedService]) -> None:
@@ -330,9 +421,9 @@ class SampleDirectory:
         types, pops, langs, counties = [], [], [], []
         english, spanish = self.languages["en"], self.languages["es"]
         others = [lang for code, lang in self.languages.items() if code not in ("en", "es")]
-        for service, type_slug, home in planned:
+        for service, type_slug, home, populations in planned:
             types.append(through(service_id=service.pk, servicetype_id=self.types[type_slug].pk))
-            for population in rng.sample(self.populations, k=rng.randint(1, 4)):
+            for population in populations:
                 pops.append(
                     Service.populations.through(service_id=service.pk, population_id=population.pk)
                 )
@@ -368,7 +459,11 @@ class SampleDirectory:
             locations.append(
                 Location(
                     organization=organization,
-                    name="Confidential shelter" if confidential else "Main office",
+                    **(
+                        in_both("name", "Confidential shelter", "Refugio confidencial")
+                        if confidential
+                        else in_both("name", "Main office", "Oficina principal")
+                    ),
                     address_1=f"{rng.randint(100, 9899)} {rng.choice(STREETS)} "
                     f"{rng.choice(STREET_KINDS)}",
                     city=place.city if place else home.name,
@@ -377,13 +472,7 @@ class SampleDirectory:
                     latitude=latitude,
                     longitude=longitude,
                     is_confidential=confidential,
-                    accessibility=rng.choice(
-                        [
-                            "",
-                            "Step-free entrance and accessible restroom.",
-                            "Ground floor; ASL interpreters on request.",
-                        ]
-                    ),
+                    **in_both("accessibility", *rng.choice(ACCESSIBILITY)),
                 )
             )
         return locations
@@ -406,7 +495,7 @@ class SampleDirectory:
                     weekday=5,
                     opens_at=time(20),
                     closes_at=time(2),
-                    note="Late drop-in",
+                    **in_both("note", "Late drop-in", "Horario nocturno sin cita"),
                 )
             )
         return rows

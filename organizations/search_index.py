@@ -13,20 +13,24 @@ from django.db.models import OuterRef, QuerySet, Subquery, TextField, Value
 from django.db.models.functions import Coalesce, Concat
 
 from core.search import JoinedText, Unaccent, keyword_search, weighted_vector
+from core.translation import in_every_language
 
 FIELDS = {
     "organization_name": "A",
     "organization_alternate_name": "A",
-    "name": "B",
+    **dict.fromkeys(in_every_language("name"), "B"),
     "type_names": "B",
-    "description": "C",
-    "description_es": "C",
-    "eligibility": "D",
-    "organization_description": "D",
-    "organization_description_es": "D",
+    **dict.fromkeys(in_every_language("description"), "C"),
+    **dict.fromkeys(in_every_language("eligibility"), "D"),
+    **dict.fromkeys(in_every_language("organization_description"), "D"),
 }
 # Short fields where a misspelt query should still match.
-NAMES = ["organization_name", "organization_alternate_name", "name", "type_names"]
+NAMES = [
+    "organization_name",
+    "organization_alternate_name",
+    *in_every_language("name"),
+    "type_names",
+]
 
 
 def with_search_fields(services: QuerySet) -> QuerySet:
@@ -50,7 +54,7 @@ def with_search_fields(services: QuerySet) -> QuerySet:
     return services.alias(
         **{
             f"organization_{name}": Subquery(organization.values(name), output_field=TextField())
-            for name in ("name", "alternate_name", "description", "description_es")
+            for name in ("name", "alternate_name", *in_every_language("description"))
         },
         type_names=Subquery(type_names, output_field=TextField()),
     )

@@ -14,7 +14,7 @@ def organization_json_ld(organization, url: str) -> dict:
         "@type": "NGO",
         "name": organization.name,
         "url": url,
-        "description": organization.display_description,
+        "description": organization.description,
     }
     if organization.alternate_name:
         data["alternateName"] = organization.alternate_name

@@ -4,8 +4,10 @@ Spam is kept out without third parties: a honeypot box people never see, a
 signed timestamp that shows the form was not filled in faster than a person
 could, length limits, and a per-address rate limit. The limit counts recent
 suggestions by a keyed hash of the visitor's network address, so it works on
-any database and cache and no address is ever stored. Spam is dropped
-silently behind the usual thank-you page, so a bot learns nothing.
+any database and cache and no address is ever stored. A note that fails the
+spam checks is never thanked for: the form comes back with what was typed and
+a plain request to send it again, since a person (an autofilling browser, a
+fast typist) can trip them too, and a bot learns no more than from any form.
 """
 
 import ipaddress
@@ -68,6 +70,13 @@ class SuggestionForm(forms.Form):
     message = forms.CharField(
         label=_("What is wrong or out of date?"),
         max_length=Suggestion._meta.get_field("message").max_length,
+        error_messages={
+            "required": _("Write what is wrong or out of date in the listing."),
+            "max_length": _(
+                "Make your note shorter: it can have up to %(limit_value)d characters "
+                "and has %(show_value)d."
+            ),
+        },
         # Read out with the warning not to include details about a survivor.
         widget=forms.Textarea(
             attrs={"rows": 6, "aria-describedby": "id_message_helptext suggest-privacy"}
@@ -78,6 +87,12 @@ class SuggestionForm(forms.Form):
         label=_("How can we reach you? (optional)"),
         max_length=Suggestion._meta.get_field("contact").max_length,
         required=False,
+        error_messages={
+            "max_length": _(
+                "Make this shorter: it can have up to %(limit_value)d characters "
+                "and has %(show_value)d."
+            ),
+        },
         help_text=_(
             "Only if you are happy for a curator to ask you about this. You do not have to."
         ),
@@ -113,6 +128,26 @@ class SuggestionForm(forms.Form):
             return True
         started_at = self._started_at()
         return started_at is None or time.time() - started_at < MIN_FILL_SECONDS
+
+    def refuse_as_spam(self) -> None:
+        """Show the form again to be sent once more, keeping the note and contact.
+
+        The honeypot is emptied (a browser's autofill may have filled it) and
+        the timestamp restarted.
+        """
+        self.data = cast(QueryDict, self.data).copy()
+        self.data["website"] = ""
+        self.data["started"] = self.started_token
+        self.add_error(
+            None,
+            forms.ValidationError(
+                _(
+                    "Your note was not sent: it went faster than we expect from a person. "
+                    "Please check it and press “Send to the curators” again."
+                ),
+                code="spam_check",
+            ),
+        )
 
     def clean(self):
         cleaned_data = super().clean()
@@ -152,11 +187,6 @@ def suggest(request, slug):
     thanks = redirect("organizations:suggest_thanks", slug=organization.slug)
     if request.method == "POST":
         form = SuggestionForm(request.POST, organization=organization)
-        if form.is_spam():
-            logger.info(
-                "Dropped a suggestion for %s that failed the spam checks", organization.slug
-            )
-            return thanks
         key = client_key(request)
         if over_rate_limit(key):
             response = render(
@@ -167,7 +197,11 @@ def suggest(request, slug):
             )
             response["Retry-After"] = str(int(RATE_WINDOW.total_seconds()))
             return response
-        if form.is_valid():
+        if form.is_spam():
+            logger.info("Refused a suggestion for %s by the spam checks", organization.slug)
+            form.is_valid()
+            form.refuse_as_spam()
+        elif form.is_valid():
             suggestion = Suggestion.objects.create(
                 organization=organization,
                 message=form.cleaned_data["message"],

@@ -3,6 +3,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404
 from django.templatetags.static import static
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.views.generic import DetailView, ListView, TemplateView
 
 from core import contributions
@@ -23,6 +24,8 @@ def map_settings() -> dict:
         "countyUrl": reverse("organizations:county", kwargs={"slug": "__slug__"}),
         "tiles": settings.STREET_MAP_TILE_URL,
         "tilesAttribution": settings.STREET_MAP_ATTRIBUTION,
+        "zoomIn": gettext("Zoom in"),
+        "zoomOut": gettext("Zoom out"),
     }
 
 
@@ -55,6 +58,7 @@ class SearchView(ListView):
             self.filterset.qs,
             near=(place.zip_code.latitude, place.zip_code.longitude) if place else None,
             ranked=bool(self.filterset.keyword),
+            county=self.filterset.searched_county,
         )
 
     def paginate_queryset(self, queryset, page_size):
@@ -72,9 +76,13 @@ class SearchView(ListView):
         context.update(
             filter=self.filterset,
             active_filters=self.filterset.active_filters(self.request.GET),
+            filter_summary=self.filterset.summary(),
+            today=california_now().date(),
             query_without_page=query.urlencode(),
             place=self.filterset.place,
             ordering=self.filterset.ordering,
+            searched_county=self.filterset.searched_county,
+            local_count=context["paginator"].object_list.local_count(),
             markers=map_markers(context["organizations"]),
             map_settings=map_settings(),
             sections=contributions.SEARCH_RESULTS.sections(keyword) if keyword else [],
@@ -110,11 +118,13 @@ class OrganizationDetailView(DetailView):
         for location in organization.locations.all():
             schedules = location.schedules.all()
             location.open_now = is_open_at(schedules, now) if schedules else None
+        markers = map_markers([organization])
         context.update(
             json_ld=organization_json_ld(
                 organization, self.request.build_absolute_uri(organization.get_absolute_url())
             ),
-            markers=map_markers([organization]),
+            # One place needs no map: its address is on the page already.
+            markers=markers if len(markers) > 1 else [],
             map_settings=map_settings(),
             sections=contributions.ORGANIZATION_PAGE.sections(organization),
         )

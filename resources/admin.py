@@ -8,9 +8,11 @@ from django.http import Http404, HttpResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST, require_safe
+from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
 from core.admin_workflow import WorkflowAdminMixin
+from core.translation import in_every_language
 from resources.forms import AdminDocumentInput, MarkdownTextarea, ResourceAdminForm
 from resources.markdown import render_markdown
 from resources.models import Audience, Category, CategoryQuerySet, Resource
@@ -61,7 +63,7 @@ class AudienceAdmin(admin.ModelAdmin):
 
 
 @admin.register(Resource)
-class ResourceAdmin(WorkflowAdminMixin, SimpleHistoryAdmin):
+class ResourceAdmin(WorkflowAdminMixin, TranslationAdmin, SimpleHistoryAdmin):
     """Curators write; editors with the publish permission publish and archive."""
 
     form = ResourceAdminForm
@@ -84,7 +86,12 @@ class ResourceAdmin(WorkflowAdminMixin, SimpleHistoryAdmin):
         "is_sample",
     ]
     list_select_related = ["category"]
-    search_fields = ["title", "title_es", "slug", "summary", "publisher"]
+    search_fields = [
+        *in_every_language("title"),
+        "slug",
+        *in_every_language("summary"),
+        "publisher",
+    ]
     date_hierarchy = "published_on"
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["counties", "organizations"]
@@ -98,7 +105,6 @@ class ResourceAdmin(WorkflowAdminMixin, SimpleHistoryAdmin):
             _("Who it is for"),
             {"fields": ["audiences", "trafficking_type", "languages", "counties", "organizations"]},
         ),
-        (_("Spanish"), {"fields": ["title_es", "summary_es", "body_es"]}),
         (_("Record"), {"fields": ["uuid", "created_at", "updated_at"]}),
     ]
     # Django 6 makes https the default scheme; ask for it now.
@@ -106,7 +112,7 @@ class ResourceAdmin(WorkflowAdminMixin, SimpleHistoryAdmin):
     actions = ["publish", "archive"]
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
-        if db_field.name in {"body", "body_es"}:
+        if db_field.name in {"body", *in_every_language("body")}:
             kwargs["widget"] = markdown_widget()
         if db_field.name == "document":
             kwargs["widget"] = AdminDocumentInput

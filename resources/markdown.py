@@ -32,12 +32,16 @@ LINK_REL = "noopener noreferrer"
 
 
 class _DemoteHeadings(Treeprocessor):
-    """`# Title` becomes <h2>: the page's own title is its only <h1>."""
+    """The text's top heading becomes <h2>, the others follow: the page's own title
+    is its only <h1>, and a body that starts at `##` skips no level under it."""
 
     def run(self, root: ET.Element) -> None:
-        for element in root.iter():
-            if element.tag in {"h1", "h2", "h3", "h4", "h5"}:
-                element.tag = f"h{int(element.tag[1]) + 1}"
+        headings = [e for e in root.iter() if e.tag in {"h1", "h2", "h3", "h4", "h5", "h6"}]
+        if not headings:
+            return
+        shift = 2 - min(int(element.tag[1]) for element in headings)
+        for element in headings:
+            element.tag = f"h{min(int(element.tag[1]) + shift, 6)}"
 
 
 class _DemoteHeadingsExtension(Extension):

@@ -1,4 +1,5 @@
 import uuid
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator
@@ -8,29 +9,29 @@ from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
 from core.models import Term, TermQuerySet
 from core.publishing import PublishableQuerySet, Status
 from core.search import keyword_search
-from core.translation import in_language
+from core.translation import in_every_language, in_language
 from resources.choices import CategorySlug, TraffickingType
 from resources.markdown import render_markdown
 from resources.validators import validate_not_reserved
 
+if TYPE_CHECKING:
+    from simple_history.manager import HistoryManager
+
 # The directory's search over the library's own text: field -> weight.
+# The translated fields are named per language (resources/translation.py).
 SEARCH_FIELDS = {
-    "title": "A",
-    "title_es": "A",
-    "summary": "B",
-    "summary_es": "B",
+    **dict.fromkeys(in_every_language("title"), "A"),
+    **dict.fromkeys(in_every_language("summary"), "B"),
     "publisher": "C",
     "category__name": "C",
-    "body": "D",
-    "body_es": "D",
+    **dict.fromkeys(in_every_language("body"), "D"),
 }
 # Short fields where a misspelt word should still find the resource.
-FUZZY_FIELDS = ["title", "title_es", "publisher"]
+FUZZY_FIELDS = [*in_every_language("title"), "publisher"]
 
 MARKDOWN_HELP = _(
     "Markdown: **bold**, *italic*, [link text](https://example.org), lists with “-”. "
@@ -134,9 +135,6 @@ class ResourceQuerySet(PublishableQuerySet):
 class Resource(models.Model):
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     title = models.CharField(_("title"), max_length=200)
-    title_es = models.CharField(
-        _("Spanish title"), max_length=200, blank=True, help_text=_("Shown on Spanish pages.")
-    )
     slug = models.SlugField(
         _("slug"),
         max_length=200,
@@ -152,9 +150,7 @@ class Resource(models.Model):
     summary = models.TextField(
         _("summary"), max_length=600, help_text=_("One or two sentences shown in lists.")
     )
-    summary_es = models.TextField(_("Spanish summary"), max_length=600, blank=True)
     body = models.TextField(_("body"), blank=True, help_text=MARKDOWN_HELP)
-    body_es = models.TextField(_("Spanish body"), blank=True, help_text=MARKDOWN_HELP)
     url = models.URLField(
         _("external link"), max_length=500, blank=True, help_text=_("The official source.")
     )
@@ -205,7 +201,8 @@ class Resource(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
-    history = HistoricalRecords()
+    # Registered in resources/translation.py, after the translated fields exist.
+    history: "HistoryManager"
     objects = ResourceQuerySet.as_manager()
 
     class Meta:
@@ -258,16 +255,9 @@ class Resource(models.Model):
         return self.status == Status.PUBLISHED
 
     @property
-    def display_title(self) -> str:
-        return in_language(self.title, self.title_es)
-
-    @property
-    def display_summary(self) -> str:
-        return in_language(self.summary, self.summary_es)
-
-    @property
     def body_html(self) -> str:
-        html = render_markdown(in_language(self.body, self.body_es))
+        # modeltranslation reads the page's language, falling back to English.
+        html = render_markdown(self.body)
         return mark_safe(html)  # noqa: S308 (nh3 has sanitised it)
 
     @property

@@ -1,5 +1,8 @@
 from django import template
 from django.urls import translate_url
+from django.utils.html import format_html
+
+from core.translation import page_text
 
 register = template.Library()
 
@@ -23,3 +26,11 @@ def render_section(context, section) -> str:
     template = context.template.engine.get_template(section.template)
     with context.push(**section.context):
         return template.render(context)
+
+
+@register.simple_tag
+def lang_of(obj, field: str) -> str:
+    """` lang="en"` where `obj.field` (a modeltranslation field) shows English on a
+    page in another language: `<p{% lang_of service "fees" %}>{{ service.fees }}</p>`."""
+    lang = page_text(obj, field).lang
+    return format_html(' lang="{}"', lang) if lang else ""

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationStackedInline
 
 from organizations.admin.forms import LocationForm
 from organizations.admin.widgets import ReferenceAutocompleteMixin
@@ -46,7 +47,7 @@ class OrganizationChoicesMixin(_InlineAdmin):
         return formset
 
 
-class ServiceInline(ReferenceAutocompleteMixin, admin.StackedInline):
+class ServiceInline(ReferenceAutocompleteMixin, TranslationStackedInline):
     model = Service
     extra = 0
     show_change_link = True
@@ -75,7 +76,6 @@ class ServiceInline(ReferenceAutocompleteMixin, admin.StackedInline):
                     "fees",
                     "eligibility",
                     "how_to_get_help",
-                    "description_es",
                 ],
             },
         ),
@@ -91,7 +91,9 @@ class ServiceInline(ReferenceAutocompleteMixin, admin.StackedInline):
         )
 
 
-class LocationInline(OrganizationChoicesMixin, ReferenceAutocompleteMixin, admin.StackedInline):
+class LocationInline(
+    OrganizationChoicesMixin, ReferenceAutocompleteMixin, TranslationStackedInline
+):
     model = Location
     form = LocationForm
     extra = 0

@@ -4,11 +4,15 @@ Curators edit them inline on the organization's page; these pages give each
 record its history (with revert) and the location spreadsheet.
 """
 
+from typing import Any
+
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportExportMixin
+from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
+from core.translation import in_every_language
 from organizations.admin.forms import LocationForm
 from organizations.admin.inlines import LocationInline, ServiceInline
 from organizations.admin.spreadsheets import LocationResource, SpreadsheetAdminMixin
@@ -17,11 +21,11 @@ from organizations.models import Location, Phone, Schedule, Service
 
 
 @admin.register(Service)
-class ServiceAdmin(ReferenceAutocompleteMixin, SimpleHistoryAdmin):
+class ServiceAdmin(ReferenceAutocompleteMixin, TranslationAdmin, SimpleHistoryAdmin):
     list_display = ["name", "organization", "status", "is_statewide", "updated_at"]
     list_filter = ["status", "is_statewide", "service_types", "organization__status"]
     list_select_related = ["organization"]
-    search_fields = ["name", "organization__name"]
+    search_fields = [*in_every_language("name"), "organization__name"]
     autocomplete_fields = ["organization", *ServiceInline.autocomplete_fields]
     fieldsets = [(None, {"fields": ["organization"]}), *ServiceInline.fieldsets]
 
@@ -31,6 +35,7 @@ class LocationAdmin(
     SpreadsheetAdminMixin,
     ImportExportMixin,
     ReferenceAutocompleteMixin,
+    TranslationAdmin,
     SimpleHistoryAdmin,
 ):
     form = LocationForm
@@ -38,13 +43,14 @@ class LocationAdmin(
     list_display = ["__str__", "organization", "city", "zip_code", "county", "is_confidential"]
     list_filter = ["county", "is_confidential", "organization__status"]
     list_select_related = ["organization", "county"]
-    search_fields = ["name", "city", "zip_code", "organization__name"]
+    search_fields = [*in_every_language("name"), "city", "zip_code", "organization__name"]
     autocomplete_fields = ["organization", "county"]
     fieldsets = [(None, {"fields": ["organization"]}), *LocationInline.fieldsets]
 
     def get_form(self, request, obj=None, change=False, **kwargs):
-        form = super().get_form(request, obj, change, **kwargs)
-        services = form.base_fields.get("services")
+        form = super().get_form(request, obj, change=change, **kwargs)
+        # A model choice field whose labels are replaced per instance.
+        services: Any = form.base_fields.get("services")
         if services is not None:
             # Only the services of this location's own organization.
             services.queryset = (

@@ -13,6 +13,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportExportMixin
+from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
 from core.admin_workflow import WorkflowAdminMixin
@@ -59,7 +60,11 @@ class OrganizationChangeList(ChangeList):
 
 @admin.register(Organization)
 class OrganizationAdmin(
-    WorkflowAdminMixin, SpreadsheetAdminMixin, ImportExportMixin, SimpleHistoryAdmin
+    WorkflowAdminMixin,
+    SpreadsheetAdminMixin,
+    ImportExportMixin,
+    TranslationAdmin,
+    SimpleHistoryAdmin,
 ):
     resource_classes = [OrganizationResource]
     list_display = ["name", "status", "counties_served", "last_verified", "is_sample"]
@@ -82,7 +87,7 @@ class OrganizationAdmin(
     object_history_template = "admin/organizations/organization/object_history.html"
     fieldsets = [
         (None, {"fields": [("name", "status"), "alternate_name", "slug", "is_sample"]}),
-        (_("Description"), {"fields": ["description", "description_es"]}),
+        (_("Description"), {"fields": ["description"]}),
         (_("Contact"), {"fields": [("website", "email")]}),
         (
             _("Verification"),

@@ -1,15 +1,18 @@
 import uuid
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
 from core.publishing import Status
 from organizations.hours import DaySpan, day_span
 from organizations.validators import format_phone, tel_uri, validate_phone_number
+
+if TYPE_CHECKING:
+    from simple_history.manager import HistoryManager
 
 # California's bounding box, with a little margin for offshore islands.
 CA_LATITUDE = (Decimal("32.4"), Decimal("42.1"))
@@ -96,7 +99,8 @@ class Location(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
-    history = HistoricalRecords()
+    # Registered in organizations/translation.py, after the translated fields exist.
+    history: "HistoryManager"
     objects = LocationQuerySet.as_manager()
 
     # Filled by Prefetch(to_attr=...), only on locations the HSDS API's queries load.
@@ -189,7 +193,8 @@ class Phone(models.Model):
     )
     sort_order = models.PositiveSmallIntegerField(_("sort order"), default=0)
 
-    history = HistoricalRecords(excluded_fields=["languages"])
+    # Registered in organizations/translation.py, after the translated fields exist.
+    history: "HistoryManager"
     objects = PhoneQuerySet.as_manager()
 
     class Meta:
@@ -247,7 +252,8 @@ class Schedule(models.Model):
     closes_at = models.TimeField(_("closes at"))
     note = models.CharField(_("note"), max_length=200, blank=True)
 
-    history = HistoricalRecords()
+    # Registered in organizations/translation.py, after the translated fields exist.
+    history: "HistoryManager"
 
     class Meta:
         ordering = ["weekday", "opens_at"]

@@ -21,13 +21,14 @@ from django.db.models import (
 )
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
 from core.publishing import PublishableQuerySet, Status
-from core.translation import in_language
+from core.translation import in_every_language
 from organizations.verification import stale_cutoff, verification_cutoff
 
 if TYPE_CHECKING:
+    from simple_history.manager import HistoryManager
+
     from organizations.models import Phone, Service
 
 
@@ -92,16 +93,20 @@ class OrganizationQuerySet(PublishableQuerySet):
         locations = Location.objects.in_counties(counties).filter(organization=OuterRef("pk"))
         return self.filter(Exists(services) | Exists(locations))
 
-    def search_results(self, services, *, near=None, ranked: bool = False) -> "SearchResults":
+    def search_results(
+        self, services, *, near=None, ranked: bool = False, county=None
+    ) -> "SearchResults":
         """The organizations offering any of `services`, in the order results are shown.
 
-        Nearest first when `near` (latitude, longitude) is given, distance to
-        each organization's closest public location; best match first when
-        `ranked` (the services carry a keyword search's `relevance`); else
-        by name. Count it and slice it: each slice loads its organizations
-        for result cards, showing only the services among `services`.
+        With a `county`, those with a public location there come first (see
+        `SearchResults.local_first`). Then nearest first when `near`
+        (latitude, longitude) is given, distance to each organization's
+        closest public location; best match first when `ranked` (the services
+        carry a keyword search's `relevance`); else by name. Count it and
+        slice it: each slice loads its organizations for result cards,
+        showing only the services among `services`.
         """
-        return SearchResults(self, services, near=near, ranked=ranked)
+        return SearchResults(self, services, near=near, ranked=ranked, county=county)
 
     def for_listing(self, services=None):
         """Everything a result card shows, in a fixed number of queries.
@@ -144,7 +149,10 @@ class OrganizationQuerySet(PublishableQuerySet):
                     "languages",
                     "counties",
                     Prefetch("phones", queryset=phones),
-                    Prefetch("locations", queryset=Location.objects.only("pk", "name")),
+                    Prefetch(
+                        "locations",
+                        queryset=Location.objects.only("pk", "name", *in_every_language("name")),
+                    ),
                 )
                 .order_by("name"),
                 to_attr="published_services",
@@ -183,10 +191,29 @@ class SearchResults:
     the slice asked for are then loaded, with what their cards show.
     """
 
-    def __init__(self, organizations, services, *, near, ranked: bool):
+    def __init__(self, organizations, services, *, near, ranked: bool, county=None):
         self.organizations = organizations
         self.services = services
+        self.county = county
         self.rows = self._rows(near, ranked)
+
+    @staticmethod
+    def local_first(rows, county):
+        """Rows marked `is_local` (a public location in `county`) and the order key
+        that puts them before the statewide, remote and out-of-county ones.
+
+        A visitor looking in a county can walk into these; the others help by
+        phone, online or from elsewhere. Confidential locations do not count,
+        so the order cannot hint at where a shelter is.
+        """
+        from organizations.models import Location
+
+        offices = (
+            Location.objects.public()
+            .in_counties([county])
+            .filter(organization=OuterRef("organization_id"))
+        )
+        return rows.annotate(is_local=Exists(offices)), F("is_local").desc()
 
     def _rows(self, near, ranked: bool):
         from organizations.geo import miles_from
@@ -199,7 +226,12 @@ class SearchResults:
         rows = services.values(
             "organization_id", organization_name=F("organization__name")
         ).annotate(matching_services=Count("pk", distinct=True))
-        order = [fresh_before_stale()]
+        order = []
+        if self.county is not None:
+            rows, local_key = self.local_first(rows, self.county)
+            order.append(local_key)
+        # Within each group (local, statewide), listings not checked for a long time last.
+        order.append(fresh_before_stale())
         if near is not None:
             # Confidential locations take no part, so distances cannot point to a shelter.
             nearest = (
@@ -220,6 +252,12 @@ class SearchResults:
     def count(self) -> int:
         return self.rows.count()
 
+    def local_count(self) -> int | None:
+        """How many have a public location in the county; None without a county."""
+        if self.county is None:
+            return None
+        return self.rows.filter(is_local=True).count()
+
     def __len__(self) -> int:
         return self.count()
 
@@ -234,6 +272,7 @@ class SearchResults:
         for row in rows:
             organization = found[row["organization_id"]]
             organization.distance = row.get("distance")
+            organization.is_local = row.get("is_local")
             organizations.append(organization)
         return organizations
 
@@ -244,9 +283,6 @@ class Organization(models.Model):
     alternate_name = models.CharField(_("alternate name"), max_length=200, blank=True)
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
     description = models.TextField(_("description"))
-    description_es = models.TextField(
-        _("Spanish description"), blank=True, help_text=_("Shown on Spanish pages when present.")
-    )
     website = models.URLField(_("website"), blank=True)
     email = models.EmailField(_("email"), blank=True)
     status = models.CharField(
@@ -288,7 +324,8 @@ class Organization(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
-    history = HistoricalRecords()
+    # Registered in organizations/translation.py, after the translated fields exist.
+    history: "HistoryManager"
     objects = OrganizationQuerySet.as_manager()
 
     # Lists that Prefetch(to_attr=...) fills, only on organizations loaded by a query that
@@ -325,8 +362,15 @@ class Organization(models.Model):
         return reverse("organizations:detail", kwargs={"slug": self.slug})
 
     @property
-    def display_description(self) -> str:
-        return in_language(self.description, self.description_es)
+    def place_names(self) -> list[str]:
+        """ "City (County)" once per place, from the prefetched locations: two sites in
+        one town (an office and a shelter) are one place on a result card."""
+        names = []
+        for location in self.locations.all():
+            name = f"{location.city} ({location.county.display_name})"
+            if name not in names:
+                names.append(name)
+        return names
 
     @property
     def is_published(self) -> bool:

@@ -1,18 +1,20 @@
 import uuid
 from datetime import date
+from typing import TYPE_CHECKING
 
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.utils import formats
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
 from core.publishing import PublishableQuerySet, Status
-from core.translation import in_language
 from organizations import search_index
 from organizations.models.service_at_location import ServiceAtLocation
 from organizations.verification import intake_cutoff
+
+if TYPE_CHECKING:
+    from simple_history.manager import HistoryManager
 
 
 class ServiceQuerySet(PublishableQuerySet):
@@ -111,7 +113,6 @@ class Service(models.Model):
     )
     name = models.CharField(_("name"), max_length=200)
     description = models.TextField(_("description"), blank=True)
-    description_es = models.TextField(_("Spanish description"), blank=True)
     service_types = models.ManyToManyField(
         "organizations.ServiceType", verbose_name=_("service types"), related_name="services"
     )
@@ -173,7 +174,8 @@ class Service(models.Model):
     search_document = SearchVectorField(null=True, editable=False)
     search_names = models.TextField(blank=True, default="", editable=False)
 
-    history = HistoricalRecords(excluded_fields=["search_document", "search_names"])
+    # Registered in organizations/translation.py, after the translated fields exist.
+    history: "HistoryManager"
     objects = ServiceQuerySet.as_manager()
 
     class Meta:
@@ -217,10 +219,6 @@ class Service(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.organization})"
-
-    @property
-    def display_description(self) -> str:
-        return in_language(self.description, self.description_es)
 
     @property
     def has_current_intake_answer(self) -> bool:

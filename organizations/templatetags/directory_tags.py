@@ -29,3 +29,33 @@ def about_miles(distance) -> str:
     return ngettext("about %(miles)d mile away", "about %(miles)d miles away", miles) % {
         "miles": miles
     }
+
+
+@register.simple_tag
+def why_listed(organization, county) -> str:
+    """Why a result is on a county's list: where its office is, or how it serves from afar.
+
+    Reads only what `for_listing()` loaded (locations with their county, the
+    matching services).
+    """
+    if county is None:
+        return ""
+    if organization.is_local:
+        cities = sorted(
+            {
+                location.city
+                for location in organization.locations.all()
+                if location.county_id == county.pk and not location.is_confidential
+            }
+        )
+        return gettext("Office in %(places)s") % {"places": ", ".join(cities)}
+    services = organization.listed_services
+    statewide = any(service.is_statewide for service in services)
+    remote = any(service.is_remote for service in services)
+    if statewide and remote:
+        return gettext("Serves all of California by phone or online")
+    if statewide:
+        return gettext("Serves all of California")
+    if remote:
+        return gettext("Serves %(county)s County by phone or online") % {"county": county.name}
+    return gettext("Serves %(county)s County from another county") % {"county": county.name}

@@ -14,12 +14,21 @@
   var markers = markerElement ? JSON.parse(markerElement.textContent) || [] : [];
   var mode = container.getAttribute("data-map");
 
+  // Visitors who ask for less motion get jumps instead of animated zooms.
+  var still = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+
   container.hidden = false;
   var map = L.map("map-canvas", {
     attributionControl: true,
     scrollWheelZoom: false,
-    zoomSnap: 0.25
+    zoomSnap: 0.25,
+    zoomControl: false,
+    zoomAnimation: !still,
+    fadeAnimation: !still,
+    markerZoomAnimation: !still
   });
+  // Leaflet's own button titles are English; the page gives them in its language.
+  L.control.zoom({ zoomInTitle: settings.zoomIn, zoomOutTitle: settings.zoomOut }).addTo(map);
   map.attributionControl.setPrefix(false);
   map.setView([37.2, -119.5], 5.5);
 

@@ -33,6 +33,8 @@ def test_a_visitor_clicks_a_county_on_the_map_filters_and_opens_an_organization(
     assert "Fresno County" in page.locator("h1").inner_text()
     assert page.locator("path.county--fresno").count() == 1, "the county page draws its shape"
 
+    # The county page shows its results first; its filters open from one line.
+    page.locator(".filters__summary").click()
     page.locator(".search-form__more summary").click()
     page.get_by_label("Free of charge").check()
     page.get_by_label("Language spoken").select_option("en")

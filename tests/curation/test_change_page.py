@@ -68,7 +68,7 @@ def test_a_service_is_edited_inline_and_history_records_it(admin_client, admin_u
     url = change_url(organization)
     data = change_form_data(admin_client.get(url))
     index = next(i for i in range(2) if data[f"services-{i}-id"] == str(service.pk))
-    data[f"services-{index}-name"] = "Renamed counseling"
+    data[f"services-{index}-name_en"] = "Renamed counseling"
     data[f"services-{index}-counties"] = [str(county("kings").pk)]
 
     response = admin_client.post(url, data)
@@ -88,7 +88,7 @@ def test_a_new_location_with_hours_is_added_on_the_same_page(admin_client):
     data = change_form_data(admin_client.get(url))
     data |= {
         "locations-TOTAL_FORMS": "2",
-        "locations-1-name": "Valley office",
+        "locations-1-name_en": "Valley office",
         "locations-1-city": "Visalia",
         "locations-1-zip_code": "93291",
         "locations-1-county": str(county("tulare").pk),

@@ -98,16 +98,27 @@ def test_the_curator_email_is_in_english_even_from_the_spanish_page(
 def test_contact_is_optional_but_the_message_is_not(client, organization):
     response = send(client, organization, message="   ")
     assert response.status_code == 200
-    assert "This field is required." in response.content.decode()
+    body = response.content.decode()
+    assert "Write what is wrong or out of date in the listing." in body
+    assert "This field is required." not in body, "plain words, not Django's defaults"
     assert not Suggestion.objects.exists()
+
+
+def test_errors_are_summarised_first_and_named_in_the_title(client, organization):
+    body = send(client, organization, message="").content.decode()
+    assert "<title>Error: Suggest a correction: Harbor Light" in body
+    summary = body.index('class="error-summary"')
+    assert summary < body.index("<h1>"), "the summary comes before the heading"
+    assert 'href="#id_message">Write what is wrong' in body[summary:]
+    assert "js/error-summary.js" in body, "a script moves focus to it"
 
 
 def test_overlong_fields_are_form_errors(client, organization):
     response = send(client, organization, message="x" * 2001, contact="y" * 201)
     assert response.status_code == 200
     body = response.content.decode()
-    assert "Ensure this value has at most 2000 characters" in body
-    assert "Ensure this value has at most 200 characters" in body
+    assert "it can have up to 2000 characters and has 2001" in body
+    assert "it can have up to 200 characters and has 201" in body
     assert not Suggestion.objects.exists()
 
 
@@ -120,24 +131,39 @@ def test_overlong_fields_are_form_errors(client, organization):
     ],
     ids=["honeypot", "forged-timestamp", "no-timestamp"],
 )
-def test_spam_is_dropped_silently_behind_the_thank_you_page(client, organization, spam):
-    response = send(client, organization, **spam)
-    assert response.status_code == 302
-    assert response["Location"] == thanks_url(organization)
+def test_a_note_refused_as_spam_is_never_thanked_for_and_keeps_what_was_typed(
+    client, organization, spam
+):
+    response = send(client, organization, contact="maria@example.org", **spam)
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "Thank you" not in body
+    assert "Your note was not sent" in body
+    assert "The hotline number no longer works." in body
+    assert 'value="maria@example.org"' in body
+    assert "cheap-pills" not in body, "the honeypot comes back empty"
     assert not Suggestion.objects.exists()
     assert not mail.outbox
 
 
-def test_a_form_sent_faster_than_a_person_could_is_dropped(client, organization):
+def test_a_note_refused_as_too_fast_goes_through_when_sent_again(client, organization):
     response = send(client, organization, started=started(organization, seconds_ago=0.5))
-    assert response["Location"] == thanks_url(organization)
+    assert "Your note was not sent" in response.content.decode()
     assert not Suggestion.objects.exists()
+    fresh = response.context["form"].data["started"]
+    # The visitor presses Send again a few seconds later (here: a timestamp from then).
+    assert signing.loads(fresh, salt="organizations.suggestions.started")["organization"] == (
+        organization.pk
+    )
+    response = send(client, organization, started=started(organization, seconds_ago=10))
+    assert response["Location"] == thanks_url(organization)
+    assert Suggestion.objects.count() == 1
 
 
-def test_a_timestamp_from_another_organizations_form_is_dropped(client, organization):
+def test_a_timestamp_from_another_organizations_form_is_refused(client, organization):
     other = OrganizationFactory()
     response = send(client, organization, started=started(other))
-    assert response["Location"] == thanks_url(organization)
+    assert "Your note was not sent" in response.content.decode()
     assert not Suggestion.objects.exists()
 
 

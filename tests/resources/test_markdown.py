@@ -166,3 +166,9 @@ def parsed_elements(html: str) -> list:
     collector.feed(html)
     collector.close()
     return collector.elements
+
+
+def test_a_body_that_starts_at_a_lower_level_skips_none_under_the_title():
+    html = render_markdown("## Findings\n\ntext\n\n### Detail\n\nmore")
+    assert "<h2>Findings</h2>" in html
+    assert "<h3>Detail</h3>" in html
