@@ -156,7 +156,7 @@ def organization_summary(organization: Organization) -> dict:
     return {
         "id": str(organization.uuid),
         "name": organization.name,
-        "description": _sample_note(organization.display_description, organization.is_sample),
+        "description": _sample_note(organization.description, organization.is_sample),
         **_optional(
             alternate_name=organization.alternate_name,
             email=organization.email,
@@ -255,7 +255,7 @@ def service_summary(service: Service, *, with_organization: bool = True) -> dict
         # Only published services are ever exported, and published means active.
         "status": "active",
         **_optional(
-            description=_sample_note(service.display_description, organization.is_sample).strip(),
+            description=_sample_note(service.description, organization.is_sample).strip(),
             eligibility_description=service.eligibility,
             fees_description=service.fees or ("Free of charge." if service.is_free else ""),
             application_process=service.how_to_get_help,
