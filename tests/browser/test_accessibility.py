@@ -9,7 +9,7 @@ another origin while any of it loads.
 import pytest
 
 from organizations.sample_data import SampleDirectory
-from tests.browser.accessibility import _axe, axe_violations, describe
+from tests.browser.accessibility import _axe, axe_violations, describe, wait_until_drawn
 from tests.public_urls import public_urls
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -56,6 +56,7 @@ def test_axe_finds_no_wcag_violation_on_any_public_page(page_factory, urls, widt
     failures = []
     for url in urls:
         page.goto(url)
+        wait_until_drawn(page)
         violations = axe_violations(page)
         if violations:
             failures.append(f"{url} at {width}px:\n{describe(violations)}")
@@ -69,6 +70,7 @@ def test_every_page_is_built_from_landmarks_with_one_main_heading(page_factory, 
     failures = []
     for url in urls:
         page.goto(url)
+        wait_until_drawn(page)
         violations = _axe.run(page, options=options).response["violations"]
         if violations:
             failures.append(f"{url}:\n{describe(violations)}")
@@ -81,6 +83,7 @@ def test_every_page_reflows_at_320_pixels_without_sideways_scrolling(page_factor
     too_wide = []
     for url in urls:
         page.goto(url)
+        wait_until_drawn(page)
         overflow = page.evaluate(
             "document.documentElement.scrollWidth - document.documentElement.clientWidth"
         )
@@ -100,6 +103,7 @@ def test_everything_reached_by_keyboard_shows_where_the_focus_is(page_factory, u
     hidden_focus = []
     for url in urls:
         page.goto(url)
+        wait_until_drawn(page)
         seen = set()
         for _ in range(60):
             page.keyboard.press("Tab")

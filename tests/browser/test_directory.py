@@ -3,10 +3,9 @@
 import re
 
 import pytest
-from playwright.sync_api import expect
 
 from organizations.sample_data import SampleDirectory
-from tests.browser.accessibility import assert_accessible
+from tests.browser.accessibility import assert_accessible, wait_until_drawn
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -14,13 +13,6 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 @pytest.fixture
 def directory(reference_data):
     SampleDirectory(count=60, seed=5).build()
-
-
-def wait_until_drawn(page):
-    """Axe looks at the finished page: where there is a map, once directory-map.js
-    has drawn it and marked it ready (a wait on that, not on a quiet network)."""
-    if page.locator("[data-map]").count():
-        expect(page.locator("[data-map-ready]")).to_be_attached()
 
 
 def test_a_visitor_clicks_a_county_on_the_map_filters_and_opens_an_organization(page, directory):
