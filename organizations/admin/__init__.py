@@ -1,5 +1,23 @@
 """The curator back office for listings: importing the modules registers them."""
 
-from organizations.admin import dashboard, location, organization, suggestions, taxonomy
+from organizations.admin import (
+    dashboard,
+    hsds_export,
+    hsds_import,
+    hsds_queue,
+    location,
+    organization,
+    suggestions,
+    taxonomy,
+)
 
-__all__ = ["dashboard", "location", "organization", "suggestions", "taxonomy"]
+__all__ = [
+    "dashboard",
+    "hsds_export",
+    "hsds_import",
+    "hsds_queue",
+    "location",
+    "organization",
+    "suggestions",
+    "taxonomy",
+]

@@ -28,6 +28,9 @@ CURATOR_PERMISSIONS = [
     ("organizations", "phone", ["view", "add", "change", "delete"]),
     ("organizations", "schedule", ["view", "add", "change", "delete"]),
     ("organizations", "suggestion", ["view", "change"]),
+    # HSDS imports: curators map partners' terms and sort out possible duplicates.
+    ("organizations", "taxonomymapping", ["view", "add", "change", "delete"]),
+    ("organizations", "possibleduplicate", ["view", "change"]),
     ("core", "county", ["view"]),
     ("organizations", "servicetype", ["view"]),
     ("organizations", "population", ["view"]),
