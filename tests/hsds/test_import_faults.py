@@ -73,10 +73,10 @@ def test_each_invalid_record_is_reported_with_id_and_path_and_nothing_is_written
     good = _service("Good one")
     out, error = _import(tmp_path, [bad_id, strings, misspelt, good])
     assert error == "4 errors: nothing was written (--skip-invalid writes the valid records)."
-    assert "record not-a-uuid at $.id: 'not-a-uuid' is not a 'uuid'" in out
+    assert 'record not-a-uuid at $.id: "not-a-uuid" is not a "uuid"' in out
     lat_path = "$.service_at_locations[0].location.latitude"
-    assert f"record {strings['id']} at {lat_path}: '38.58' is not of type 'number'" in out
-    assert f"{lat_path[:-8]}longitude: '-121.49' is not of type 'number'" in out
+    assert f'record {strings["id"]} at {lat_path}: "38.58" is not of type "number"' in out
+    assert f'{lat_path[:-8]}longitude: "-121.49" is not of type "number"' in out
     assert f"record {misspelt['id']} at $.nmae: unknown field 'nmae' (did you mean 'name'?)" in out
     _nothing_written()
 
