@@ -182,3 +182,21 @@ def test_manage_py_exits_1_with_one_line_and_no_traceback(tmp_path):
         "CommandError: broken.json is not valid JSON: Expecting property name enclosed in "
         "double quotes at line 1, column 2."
     )
+
+
+def test_a_last_modified_without_a_zone_is_invalid(tmp_path):
+    service = ServiceFactory(name="Edited by a curator")
+    record = _service(
+        "Old partner name",
+        id=str(service.uuid),
+        organization={"id": str(service.organization.uuid), "name": "X", "description": "Y"},
+        last_modified="2020-01-01T00:00:00",
+    )
+    out, error = _import(tmp_path, [record])
+    assert (
+        f'record {service.uuid} at $.last_modified: "2020-01-01T00:00:00" is not a "date-time"'
+        in out
+    )
+    assert error.startswith("1 errors: nothing was written")
+    service.refresh_from_db()
+    assert service.name == "Edited by a curator"
