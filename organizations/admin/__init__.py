@@ -2,6 +2,9 @@
 
 from organizations.admin import (
     dashboard,
+    hsds_export,
+    hsds_import,
+    hsds_queue,
     location,
     organization,
     suggestions,
@@ -9,4 +12,14 @@ from organizations.admin import (
     verification,
 )
 
-__all__ = ["dashboard", "location", "organization", "suggestions", "taxonomy", "verification"]
+__all__ = [
+    "dashboard",
+    "hsds_export",
+    "hsds_import",
+    "hsds_queue",
+    "location",
+    "organization",
+    "suggestions",
+    "taxonomy",
+    "verification",
+]

@@ -73,10 +73,10 @@ def test_each_invalid_record_is_reported_with_id_and_path_and_nothing_is_written
     good = _service("Good one")
     out, error = _import(tmp_path, [bad_id, strings, misspelt, good])
     assert error == "4 errors: nothing was written (--skip-invalid writes the valid records)."
-    assert "record not-a-uuid at $.id: 'not-a-uuid' is not a 'uuid'" in out
+    assert 'record not-a-uuid at $.id: "not-a-uuid" is not a "uuid"' in out
     lat_path = "$.service_at_locations[0].location.latitude"
-    assert f"record {strings['id']} at {lat_path}: '38.58' is not of type 'number'" in out
-    assert f"{lat_path[:-8]}longitude: '-121.49' is not of type 'number'" in out
+    assert f'record {strings["id"]} at {lat_path}: "38.58" is not of type "number"' in out
+    assert f'{lat_path[:-8]}longitude: "-121.49" is not of type "number"' in out
     assert f"record {misspelt['id']} at $.nmae: unknown field 'nmae' (did you mean 'name'?)" in out
     _nothing_written()
 
@@ -182,3 +182,21 @@ def test_manage_py_exits_1_with_one_line_and_no_traceback(tmp_path):
         "CommandError: broken.json is not valid JSON: Expecting property name enclosed in "
         "double quotes at line 1, column 2."
     )
+
+
+def test_a_last_modified_without_a_zone_is_invalid(tmp_path):
+    service = ServiceFactory(name="Edited by a curator")
+    record = _service(
+        "Old partner name",
+        id=str(service.uuid),
+        organization={"id": str(service.organization.uuid), "name": "X", "description": "Y"},
+        last_modified="2020-01-01T00:00:00",
+    )
+    out, error = _import(tmp_path, [record])
+    assert (
+        f'record {service.uuid} at $.last_modified: "2020-01-01T00:00:00" is not a "date-time"'
+        in out
+    )
+    assert error.startswith("1 errors: nothing was written")
+    service.refresh_from_db()
+    assert service.name == "Edited by a curator"

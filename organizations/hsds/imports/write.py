@@ -9,11 +9,12 @@ report is exactly what a real run would do.
 """
 
 import uuid
-from datetime import date
+from datetime import UTC, date, datetime
 
 from django.db import transaction
 from django.utils.dateparse import parse_datetime
 from django.utils.text import slugify
+from django.utils.timezone import is_naive, make_aware
 
 from core.bulk import analyze
 from core.models import County
@@ -37,6 +38,17 @@ from organizations.models.location import CA_LATITUDE, CA_LONGITUDE
 
 BATCH_SIZE = 1000
 ARCHIVED_STATUSES = {"inactive", "defunct"}
+
+
+def _moment(text: str) -> datetime | None:
+    """A record's last_modified; a bare date-time is UTC, as HSDS reads times."""
+    try:
+        moment = parse_datetime(text) if text else None
+    except ValueError:
+        return None
+    if moment is not None and is_naive(moment):
+        moment = make_aware(moment, UTC)
+    return moment
 
 
 class _Rollback(Exception):
@@ -117,7 +129,7 @@ class _Writer(ChildWriter):
             if existing.organization.uuid != entry["organization"]:
                 self.refuse(entry["record"], f"service {key} belongs to another organization")
                 continue
-            modified = parse_datetime(entry["last_modified"]) if entry["last_modified"] else None
+            modified = _moment(entry["last_modified"])
             if modified is None or existing.updated_at > modified:
                 self.refuse(
                     entry["record"],
@@ -348,7 +360,7 @@ class _Writer(ChildWriter):
         self.services = Service.objects.in_bulk(list(self.batch.services), field_name="uuid")
         stamped = []
         for key, entry in self.batch.services.items():
-            modified = parse_datetime(entry["last_modified"]) if entry["last_modified"] else None
+            modified = _moment(entry["last_modified"])
             if modified is not None:
                 service = self.services[key]
                 service.updated_at = modified

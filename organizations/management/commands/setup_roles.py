@@ -30,6 +30,9 @@ CURATOR_PERMISSIONS = [
     ("organizations", "suggestion", ["view", "change"]),
     ("organizations", "proposal", ["view", "change"]),
     ("organizations", "verificationrequest", ["view"]),
+    # HSDS imports: curators map partners' terms and sort out possible duplicates.
+    ("organizations", "taxonomymapping", ["view", "add", "change", "delete"]),
+    ("organizations", "possibleduplicate", ["view", "change"]),
     ("core", "county", ["view"]),
     ("organizations", "servicetype", ["view"]),
     ("organizations", "population", ["view"]),
