@@ -9,15 +9,13 @@ stays fast; .ci/run sets 5000 for the PostgreSQL run.
 
 import os
 import re
+from urllib.parse import urlsplit
 
 import pytest
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-from core.models import County
-from organizations.models import Organization
 
 REQUESTS = int(os.environ.get("FUZZ_REQUESTS", "300"))
 METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE", "PROPFIND"]
@@ -69,7 +67,9 @@ def queries(draw) -> str:
     pairs = draw(st.lists(st.tuples(junk, junk), max_size=5))
     query = "&".join(f"{key}={value}" for key, value in pairs)
     if draw(st.integers(0, 9)) == 0:
-        query += "&q=" + "shelter " * 2000
+        query += "&filler=" + "a" * 20000
+    if draw(st.integers(0, 49)) == 0:
+        query += "&q=" + "shelter+" * 500
     if draw(st.booleans()):
         query += draw(st.sampled_from(["&zip=%ff", "&page=99999999999", "&county=%00", "&q=%"]))
     return query
@@ -87,7 +87,9 @@ def bodies(draw) -> tuple[bytes, str]:
         return body, "multipart/form-data; boundary=b"
     if kind == "bad-multipart":
         return draw(st.binary(max_size=200)), draw(
-            st.sampled_from(["multipart/form-data", "multipart/form-data; boundary=", junk])
+            st.one_of(
+                st.sampled_from(["multipart/form-data", "multipart/form-data; boundary="]), junk
+            )
         )
     return draw(st.binary(max_size=500)), draw(junk)
 
@@ -96,9 +98,13 @@ def bodies(draw) -> tuple[bytes, str]:
 def headers(draw) -> dict[str, str]:
     chosen = {}
     if draw(st.booleans()):
-        chosen["HTTP_ACCEPT_LANGUAGE"] = draw(st.sampled_from(["es", "zz", "*;q=x", junk]))
+        chosen["HTTP_ACCEPT_LANGUAGE"] = draw(
+            st.one_of(st.sampled_from(["es", "zz", "*;q=x"]), junk)
+        )
     if draw(st.booleans()):
-        chosen["HTTP_COOKIE"] = draw(st.sampled_from(["sessionid=garbage", "csrftoken=x", junk]))
+        chosen["HTTP_COOKIE"] = draw(
+            st.one_of(st.sampled_from(["sessionid=garbage", "csrftoken=x"]), junk)
+        )
     if draw(st.integers(0, 5)) == 0:
         chosen["HTTP_X_HUGE"] = "h" * 8000
     if draw(st.booleans()):
@@ -107,11 +113,9 @@ def headers(draw) -> dict[str, str]:
 
 
 @pytest.fixture(scope="module")
-def client(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
-        assert County.objects.exists()
-        assert Organization.objects.exists() or True
-    return Client(raise_request_exception=False, HTTP_HOST="testserver")
+def client():
+    # Errors come back as the answer a visitor gets, not as a raised exception.
+    return Client(raise_request_exception=False)
 
 
 @pytest.mark.django_db
@@ -141,5 +145,7 @@ def test_generated_requests_never_break_the_site(client, method, path, query, bo
     content = b"" if response.streaming else response.content
     assert b"Traceback" not in content
     for link in LINK.findall(content):
+        # A relative "/evil.example/x" is this site; "//evil.example" or
+        # "https://evil.example" would lead away.
         assert not link.startswith(b"//"), (path, link)
-        assert EVIL.encode() not in link, (path, link)
+        assert urlsplit(link.decode("utf-8", "replace")).hostname != EVIL, (path, link)
