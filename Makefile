@@ -13,7 +13,7 @@ DEV_LOCK := requirements-dev.lock
 # The locking tool, pinned so that every `make lock` resolves the same way.
 UV_VERSION := 0.13.9
 
-.PHONY: run test lint format install lock migrate reference-data sample-data bench geojson messages clean
+.PHONY: run test lint format install lock migrate reference-data sample-data bench geojson messages clean backup restore
 
 run: install migrate reference-data sample-data
 	DJANGO_DEBUG=1 $(MANAGE) runserver $(HOST):$(PORT)
@@ -69,6 +69,15 @@ reference-data: install
 
 sample-data: install
 	DJANGO_DEBUG=1 $(MANAGE) load_sample_data
+
+# Database (pg_dump custom format, or dumpdata on SQLite) and media folder, into
+# backups/<time>/ (BACKUP_DIR to change). See README.md, Operations.
+backup: install
+	bash scripts/backup.sh
+
+# Into an empty database: make restore BACKUP=backups/<time>
+restore: install
+	bash scripts/restore.sh $(BACKUP)
 
 bench: install
 	$(BIN)/python scripts/bench.py

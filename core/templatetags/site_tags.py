@@ -14,7 +14,9 @@ def url_in_language(context, language_code: str, absolute: bool = False) -> str:
     `absolute=True` gives a full URL, as search engines expect in hreflang links.
     """
     request = context["request"]
-    url = translate_url(request.path, language_code)
+    # One leading slash: "//evil.example/x" (a 404) would otherwise be read
+    # as a link to another site, and "//[x" as a broken IPv6 host.
+    url = translate_url("/" + request.path.lstrip("/"), language_code)
     query = request.GET.urlencode()
     url = f"{url}?{query}" if query else url
     return request.build_absolute_uri(url) if absolute else url

@@ -50,7 +50,7 @@ def ops_database_name() -> str:
     return f"test_{name}_ops"
 
 
-def _admin_connection() -> psycopg.Connection:
+def admin_connection() -> psycopg.Connection:
     base = settings.DATABASES["default"]
     return psycopg.connect(
         host=base.get("HOST") or "127.0.0.1",
@@ -76,7 +76,7 @@ def site() -> Iterator[Site]:
         pytest.skip("needs PostgreSQL: set DATABASE_URL=postgres://... (see README)")
     base = settings.DATABASES["default"]
     name = ops_database_name()
-    with _admin_connection() as admin:
+    with admin_connection() as admin:
         admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         admin.execute(f'CREATE DATABASE "{name}"')
     user = quote(base.get("USER") or "postgres")
@@ -94,5 +94,5 @@ def site() -> Iterator[Site]:
             database.execute("ANALYZE")
         yield made
         shutil.rmtree(folder / "media", ignore_errors=True)
-    with _admin_connection() as admin:
+    with admin_connection() as admin:
         admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')

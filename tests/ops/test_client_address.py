@@ -6,6 +6,7 @@ from django.test import RequestFactory
 from django.urls import reverse
 
 from core.client_address import client_address
+from organizations.suggestions import client_key
 
 LOGIN = reverse("admin:login")
 PROXY = "10.0.0.2"
@@ -69,3 +70,9 @@ def test_failures_elsewhere_do_not_lock_a_curator_out(client, behind_nginx, sett
     response = sign_in(curator, "dana", "correct horse battery staple", "198.51.100.20")
     assert response.status_code == 302
     assert response["Location"] == reverse("admin:index")
+
+
+def test_the_correction_quota_is_per_visitor_behind_the_proxy(behind_nginx):
+    one = client_key(request_from("198.51.100.7"))
+    assert client_key(request_from("203.0.113.9, 198.51.100.7")) == one
+    assert client_key(request_from("198.51.100.8")) != one
