@@ -20,7 +20,7 @@ and its CSRF token does), never the admin.
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Model
+from django.db.models import Model, QuerySet
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils.translation import get_language
 
@@ -42,6 +42,25 @@ def bump_version() -> None:
         cache.incr(VERSION_KEY)
     except ValueError:
         cache.add(VERSION_KEY, 2, timeout=None)
+
+
+# Reference rows outlive cached pages: they only change through a watched model.
+ROWS_SECONDS = 3600
+
+
+def rows_until_change(queryset: QuerySet) -> list:
+    """The rows of a small, watched reference table (`queryset` is its `.all()`),
+    cached beside the pages until the next change empties the page cache.
+
+    Every search form lists the counties, service types, populations and
+    languages: four queries a page for rows that change a few times a year.
+    """
+    key = f"public-pages:{current_version()}:rows:{queryset.model._meta.label_lower}"
+    rows = cache.get(key)
+    if rows is None:
+        rows = list(queryset)
+        cache.set(key, rows, ROWS_SECONDS)
+    return rows
 
 
 def _on_change(sender, **kwargs) -> None:

@@ -14,7 +14,9 @@ from django import forms
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
+from core.choices import CachedModelChoiceField, CachedModelMultipleChoiceField
 from core.models import County, Language
+from core.page_cache import rows_until_change
 from core.search import MAX_QUERY_LENGTH, clean_query
 from organizations.models import Population, Service, ServiceType
 from organizations.zip_codes import ZipCode, lookup_zip, normalize_zip
@@ -45,19 +47,22 @@ class TickBoxFilter(django_filters.Filter):
         super().__init__(*args, **kwargs)
 
 
-class NamedChoiceField(django_filters.fields.ModelChoiceField):
+# Choices come from core.choices' cached rows: no query for the lists, nor to check a value.
+class NamedChoiceField(CachedModelChoiceField, django_filters.fields.ModelChoiceField):
     """Choices labelled in the page's language."""
 
     def label_from_instance(self, obj):
         return obj.display_name
 
 
-class NamedMultipleChoiceField(django_filters.fields.ModelMultipleChoiceField):
+class NamedMultipleChoiceField(
+    CachedModelMultipleChoiceField, django_filters.fields.ModelMultipleChoiceField
+):
     def label_from_instance(self, obj):
         return obj.display_name
 
 
-class CountyChoiceField(django_filters.fields.ModelChoiceField):
+class CountyChoiceField(CachedModelChoiceField, django_filters.fields.ModelChoiceField):
     def label_from_instance(self, obj):
         return obj.name
 
@@ -102,7 +107,8 @@ class ZipCodeField(forms.CharField):
                 code="unknown",
                 params={"zip": normalize_zip(value)},
             )
-        return Place(zip_code, County.objects.filter(name=zip_code.county_name).first())
+        counties = rows_until_change(County.objects.all())
+        return Place(zip_code, next((c for c in counties if c.name == zip_code.county_name), None))
 
 
 class ZipCodeFilter(django_filters.Filter):

@@ -1,5 +1,5 @@
 from django.conf import settings
-from django.core.paginator import Paginator
+from django.core.paginator import Page, Paginator
 from django.shortcuts import get_object_or_404
 from django.templatetags.static import static
 from django.urls import reverse
@@ -15,6 +15,8 @@ from organizations.models import Organization
 from organizations.structured_data import map_markers, organization_json_ld
 
 PAGE_SIZE = 20
+# Past any real directory; a bigger number would overflow the OFFSET before showing the last page.
+MAX_PAGE = 100_000
 
 
 def map_settings() -> dict:
@@ -64,8 +66,15 @@ class SearchView(ListView):
     def paginate_queryset(self, queryset, page_size):
         # A page number past the end or not a number shows the nearest page,
         # not an error: people edit and share these addresses.
+        try:
+            number = min(max(1, int(self.request.GET.get("page", 1))), MAX_PAGE)
+        except (TypeError, ValueError):
+            number = 1
+        organizations, total, number = queryset.page(number, page_size)
         paginator = Paginator(queryset, page_size)
-        page = paginator.get_page(self.request.GET.get("page"))
+        # The count came with the page's rows (SearchResults.page()).
+        paginator.count = total
+        page = Page(organizations, number, paginator)
         return paginator, page, page.object_list, page.has_other_pages()
 
     def get_context_data(self, **kwargs):
@@ -110,6 +119,11 @@ class OrganizationDetailView(DetailView):
 
     def get_queryset(self):
         return Organization.objects.published().for_detail()
+
+    def get_object(self, queryset=None):
+        organization = super().get_object(queryset)
+        organization.share_phones()
+        return organization
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -28,13 +28,13 @@ def test_the_sitemap_lists_published_organizations_and_every_county(client):
     assert len(re.findall(r"/counties/[a-z-]+/</loc>", body)) == 2 * 58
 
 
-def test_the_sitemap_index_splits_sections_into_pages_of_at_most_5000_urls(client, monkeypatch):
+def test_the_sitemap_index_splits_sections_into_pages_of_at_most_1000_urls(client, monkeypatch):
     OrganizationFactory.create_batch(3)
     pages = sitemap_pages(client)
     assert "/sitemap-organizations.xml" in pages
     assert "/sitemap-directory.xml" in pages
     assert "/sitemap-organizations.xml?p=2" not in pages
-    assert OrganizationSitemap.limit == 5000
+    assert OrganizationSitemap.limit == 1000
     # 3 organizations in two languages are 6 URLs: a limit of 4 needs a second page.
     monkeypatch.setattr(OrganizationSitemap, "limit", 4)
     assert "/sitemap-organizations.xml?p=2" in sitemap_pages(client)

@@ -145,7 +145,8 @@ class Location(models.Model):
 
 class PhoneQuerySet(models.QuerySet):
     def organization_level(self):
-        """Numbers for the organization as a whole: of no service and no location."""
+        """Numbers for the organization as a whole: of no service and no location
+        (`Phone.is_organization_level` on one row)."""
         return self.filter(service__isnull=True, location__isnull=True)
 
     def outside_services(self):
@@ -212,6 +213,11 @@ class Phone(models.Model):
             validate_phone_number(self.number)
         except ValidationError as error:
             raise ValidationError({"number": error}) from None
+
+    @property
+    def is_organization_level(self) -> bool:
+        """The row's side of `PhoneQuerySet.organization_level()`."""
+        return self.service_id is None and self.location_id is None
 
     @property
     def display_number(self) -> str:

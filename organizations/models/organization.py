@@ -18,12 +18,14 @@ from django.db.models import (
     Subquery,
     Value,
     When,
+    Window,
 )
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from core.publishing import PublishableQuerySet, Status
 from core.translation import in_every_language
+from organizations.prefetch import as_prefetched, attach_terms
 from organizations.verification import stale_cutoff, verification_cutoff
 
 if TYPE_CHECKING:
@@ -35,6 +37,11 @@ if TYPE_CHECKING:
 class VerifiedVia(models.TextChoices):
     CURATOR = "curator", _("checked by CAS Directory")
     ORGANIZATION = "organization", _("confirmed by the organization")
+
+
+# The reference terms each service shows on a result card and on the organization page.
+LISTING_TERMS = ("service_types", "languages", "counties")
+DETAIL_TERMS = ("service_types", "populations", "languages", "counties")
 
 
 class OrganizationQuerySet(PublishableQuerySet):
@@ -121,9 +128,8 @@ class OrganizationQuerySet(PublishableQuerySet):
         return self.prefetch_related(
             Prefetch(
                 "services",
-                queryset=services.prefetch_related(
-                    "service_types", "languages", "counties", "phones"
-                ).order_by("name"),
+                # Types, languages and counties: attach_terms() in SearchResults._load().
+                queryset=services.prefetch_related("phones").order_by("name"),
                 to_attr="listed_services",
             ),
             Prefetch(
@@ -135,7 +141,11 @@ class OrganizationQuerySet(PublishableQuerySet):
         )
 
     def for_detail(self):
-        """Everything the organization page shows, in a fixed number of queries."""
+        """Everything the organization page shows, in a fixed number of queries.
+
+        The organization's phones are read once, with their languages; call
+        `share_phones()` on each organization loaded to hand them out.
+        """
         from organizations.models import Location, Phone, Service
 
         phones = Phone.objects.prefetch_related("languages")
@@ -144,11 +154,6 @@ class OrganizationQuerySet(PublishableQuerySet):
                 "services",
                 queryset=Service.objects.published()
                 .prefetch_related(
-                    "service_types",
-                    "populations",
-                    "languages",
-                    "counties",
-                    Prefetch("phones", queryset=phones),
                     Prefetch(
                         "locations",
                         queryset=Location.objects.only("pk", "name", *in_every_language("name")),
@@ -159,11 +164,9 @@ class OrganizationQuerySet(PublishableQuerySet):
             ),
             Prefetch(
                 "locations",
-                queryset=Location.objects.select_related("county").prefetch_related(
-                    "schedules", Prefetch("phones", queryset=phones)
-                ),
+                queryset=Location.objects.select_related("county").prefetch_related("schedules"),
             ),
-            Prefetch("phones", queryset=phones.organization_level(), to_attr="organization_phones"),
+            Prefetch("phones", queryset=phones, to_attr="all_phones"),
         )
 
 
@@ -261,12 +264,40 @@ class SearchResults:
     def __len__(self) -> int:
         return self.count()
 
+    def page(self, number: int, size: int) -> tuple[list, int, int]:
+        """Page `number` (from 1) of `size` results, the number of results, and the
+        page's number: the last page's when `number` is past the end.
+
+        The count rides on the page's own query as a window, so a page costs
+        one pass over the matches instead of two; only a page past the end
+        needs a count of its own.
+        """
+        start = (number - 1) * size
+        rows = list(self.rows.annotate(total=Window(Count("*")))[start : start + size])
+        if rows:
+            return self._load(rows), rows[0]["total"], number
+        total = self.count()
+        if not total or number == 1:
+            return [], total, 1
+        last = -(-total // size)
+        return self[(last - 1) * size : last * size], total, last
+
     def __getitem__(self, page: slice) -> list:
-        rows = list(self.rows[page])
+        return self._load(list(self.rows[page]))
+
+    def _load(self, rows: list[dict]) -> list:
         found = (
             self.organizations.model.objects.filter(pk__in=[row["organization_id"] for row in rows])
             .for_listing(services=self.services)
             .in_bulk()
+        )
+        attach_terms(
+            [
+                service
+                for organization in found.values()
+                for service in organization.listed_services
+            ],
+            LISTING_TERMS,
         )
         organizations = []
         for row in rows:
@@ -334,6 +365,7 @@ class Organization(models.Model):
     listed_phones: list["Phone"]
     published_services: list["Service"]
     organization_phones: list["Phone"]
+    all_phones: list["Phone"]
 
     class Meta:
         ordering = ["name"]
@@ -360,6 +392,18 @@ class Organization(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("organizations:detail", kwargs={"slug": self.slug})
+
+    def share_phones(self) -> None:
+        """After `for_detail()`: the organization's own numbers, and each published
+        service's and location's, from the one list of its phones; and the
+        services' reference terms (organizations.prefetch)."""
+        phones = self.all_phones
+        self.organization_phones = [phone for phone in phones if phone.is_organization_level]
+        for service in self.published_services:
+            as_prefetched(service, "phones", [p for p in phones if p.service_id == service.pk])
+        for location in self.locations.all():
+            as_prefetched(location, "phones", [p for p in phones if p.location_id == location.pk])
+        attach_terms(self.published_services, DETAIL_TERMS)
 
     @property
     def place_names(self) -> list[str]:
