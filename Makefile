@@ -13,7 +13,7 @@ DEV_LOCK := requirements-dev.lock
 # The locking tool, pinned so that every `make lock` resolves the same way.
 UV_VERSION := 0.13.9
 
-.PHONY: run test lint format install lock migrate reference-data sample-data bench geojson messages clean backup restore
+.PHONY: run test lint format install lock migrate reference-data sample-data bench geojson county-svg messages clean backup restore
 
 run: install migrate reference-data sample-data
 	DJANGO_DEBUG=1 $(MANAGE) runserver $(HOST):$(PORT)
@@ -88,6 +88,11 @@ geojson: install
 	rm -rf .build/us-atlas && mkdir -p .build/us-atlas
 	cd .build/us-atlas && npm pack --silent us-atlas@3.0.1 && tar xzf us-atlas-3.0.1.tgz
 	DJANGO_DEBUG=1 $(BIN)/python scripts/build_county_geojson.py .build/us-atlas/package/counties-10m.json
+	$(MAKE) county-svg
+
+# The server-rendered county map's paths, projected and simplified once from the GeoJSON.
+county-svg: install
+	$(BIN)/python scripts/build_county_svg.py
 
 # The Spanish catalogue: extract every marked string into locale/es (new ones
 # arrive with an empty msgstr for a translator), then compile the .mo, which is

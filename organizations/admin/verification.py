@@ -21,6 +21,7 @@ from django.utils.translation import ngettext
 from organizations.models import Organization, Proposal, VerificationRequest
 from organizations.models.organization import VerifiedVia
 from organizations.providers import fields
+from organizations.providers.forms import same_value
 
 
 def _confirmed_with_changes(proposal: Proposal, curator) -> None:
@@ -89,7 +90,8 @@ class ProposalAdmin(admin.ModelAdmin):
                     "index": index,
                     "change": change,
                     # A curator's edit since the provider looked: both are shown.
-                    "edited_since": now is not None and now != change["old"],
+                    "edited_since": now is not None
+                    and not same_value(change["kind"], now, change["old"]),
                     "now_display": fields.display(change["kind"], now),
                     "gone": now is None,
                 }

@@ -36,6 +36,11 @@ def _normal(kind: str, value):
     return text
 
 
+def same_value(kind: str, first, second) -> bool:
+    """Whether two values of a field say the same, in whichever language they were written."""
+    return _normal(kind, first) == _normal(kind, second)
+
+
 class ListingChangeForm(forms.Form):
     note = forms.CharField(
         label=_("Anything else we should know"),
@@ -130,7 +135,15 @@ class ListingChangeForm(forms.Form):
         return cleaned
 
     def changes(self) -> list[dict]:
-        """Each value that differs from what the provider was shown, as the curator's diff."""
+        """Each value that differs from what the provider was shown, as the curator's diff.
+
+        Values are compared and stored as the site's language writes them: a provider
+        on the Spanish page sees "lun-vie", the curator reads "Mon-Fri".
+        """
+        with translation.override(settings.LANGUAGE_CODE):
+            return self._changes()
+
+    def _changes(self) -> list[dict]:
         from organizations.providers.fields import display
 
         seen = self.cleaned_data["seen"]
@@ -139,17 +152,15 @@ class ListingChangeForm(forms.Form):
             if editable.key not in seen:
                 continue
             old, new = seen[editable.key], self.cleaned_data.get(field_name(editable.key))
-            if new is None or _normal(editable.kind, old) == _normal(editable.kind, new):
+            if new is None or same_value(editable.kind, old, new):
                 continue
             if editable.kind in ("text", "url", "hours", "line"):
-                new = _normal(editable.kind, new)
-            with translation.override(settings.LANGUAGE_CODE):
-                label = str(editable.label)
+                old, new = _normal(editable.kind, old), _normal(editable.kind, new)
             found.append(
                 {
                     "key": editable.key,
                     "group": editable.group,
-                    "label": label,
+                    "label": str(editable.label),
                     "kind": editable.kind,
                     "old": old,
                     "new": new,

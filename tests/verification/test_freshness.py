@@ -71,3 +71,9 @@ def test_accepting_new_clients_lapses_after_30_days(client):
     body = client.get(organization.get_absolute_url()).content.decode()
     assert "Accepting new clients as of" in body
     assert body.count("Call to ask whether they are taking new clients.") == 1
+
+
+def test_the_intake_note_is_the_hsds_services_alert(client):
+    service = ServiceFactory(accepting_new_clients=True, accepting_new_clients_on=days_ago(31))
+    url = reverse("hsds:service", kwargs={"id": str(service.uuid)})
+    assert client.get(url).json()["alert"] == "Call to ask whether they are taking new clients."
