@@ -43,3 +43,9 @@ def in_every_language(field: str) -> list[str]:
     reads a bare `name` in whatever language is active.
     """
     return [build_localized_fieldname(field, code) for code, _name in settings.LANGUAGES]
+
+
+def empty_by_default(*fields: str) -> dict:
+    """modeltranslation `field_options`: a missing translation is "" like any blank
+    text, not NULL, so a row saved without one equals itself exported and imported."""
+    return {field: {"default": {"default": ""}} for field in fields}

@@ -14,32 +14,38 @@ saving would hand them fields they lack.
 from modeltranslation.translator import TranslationOptions, register
 from simple_history import register as track_history
 
+from core.translation import empty_by_default
 from organizations.models import Location, Organization, Phone, Schedule, Service
 
 
 @register(Organization)
 class OrganizationText(TranslationOptions):
     fields = ("description",)
+    field_options = empty_by_default(*fields)
 
 
 @register(Service)
 class ServiceText(TranslationOptions):
     fields = ("name", "description", "eligibility", "fees", "how_to_get_help")
+    field_options = empty_by_default(*fields)
 
 
 @register(Location)
 class LocationText(TranslationOptions):
     fields = ("name", "accessibility")
+    field_options = empty_by_default(*fields)
 
 
 @register(Phone)
 class PhoneText(TranslationOptions):
     fields = ("description",)
+    field_options = empty_by_default(*fields)
 
 
 @register(Schedule)
 class ScheduleText(TranslationOptions):
     fields = ("note",)
+    field_options = empty_by_default(*fields)
 
 
 track_history(Organization)

@@ -8,12 +8,14 @@ the per-language fields exist.
 from modeltranslation.translator import TranslationOptions, register
 from simple_history import register as track_history
 
+from core.translation import empty_by_default
 from resources.models import Resource
 
 
 @register(Resource)
 class ResourceText(TranslationOptions):
     fields = ("title", "summary", "body")
+    field_options = empty_by_default(*fields)
 
 
 track_history(Resource)

@@ -7,6 +7,7 @@ reads it with an English voice.
 """
 
 from html.parser import HTMLParser
+from typing import Any
 
 import pytest
 from django.utils import translation
@@ -19,7 +20,7 @@ from tests.public_urls import public_urls
 
 pytestmark = pytest.mark.django_db
 
-LISTING_TEXT = {
+LISTING_TEXT: dict[Any, list[str]] = {
     Organization: ["description"],
     Service: ["name", "description", "eligibility", "fees", "how_to_get_help"],
     Location: ["name", "accessibility"],

@@ -121,3 +121,21 @@ def test_reduced_motion_turns_off_leaflet_animation(browser, live_server, direct
     page.locator("[data-map-ready]").wait_for(state="attached")
     assert page.locator(".leaflet-container.leaflet-fade-anim").count() == 0
     context.close()
+
+
+def test_printouts_leave_out_open_now_and_say_what_was_searched(page_factory, directory):
+    page = page_factory()
+    location_page = (
+        Organization.objects.published().filter(locations__schedules__isnull=False).first()
+    )
+    page.goto(location_page.get_absolute_url())
+    assert page.locator(".open-now").first.is_visible(), "on screen it says whether it is open"
+    page.emulate_media(media="print")
+    for open_now in page.locator(".open-now").all():
+        assert open_now.is_hidden(), "'open now' is stale on paper"
+    page.goto("/search/?county=fresno&service_type=legal-services")
+    page.emulate_media(media="print")
+    printed = page.locator("p.print-only", has_text="Filters used:")
+    assert printed.is_visible()
+    assert "County: Fresno" in printed.inner_text()
+    assert "Printed on" in printed.inner_text()

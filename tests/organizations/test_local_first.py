@@ -1,5 +1,7 @@
 """County pages and county searches: organizations with an office there first."""
 
+from typing import Any
+
 import pytest
 from django.urls import reverse
 
@@ -11,7 +13,7 @@ from tests.factories import LocationFactory, OrganizationFactory, ServiceFactory
 pytestmark = pytest.mark.django_db
 
 
-def all_results(client, url: str) -> list:
+def all_results(client, url: str) -> tuple[list, Any]:
     """Every organization listed, page after page, with the last response."""
     organizations, page = [], 1
     while True:
