@@ -34,9 +34,8 @@ from urllib.parse import urlsplit, urlunsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "scripts"))
 
-import bench_http  # noqa: E402
+from scripts import bench_http  # noqa: E402
 
 PAGES = [
     ("home", "/"),
