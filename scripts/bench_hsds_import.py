@@ -78,6 +78,7 @@ def _records(count: int, type_ids: list[str]) -> list[dict]:
                                     "state_province": "CA",
                                     "postal_code": "95814",
                                     "country": "US",
+                                    "address_type": "physical",
                                 }
                             ],
                             "schedules": [
