@@ -36,6 +36,17 @@ def _export(call_command, folder: Path, format: str, services: int) -> Path:
     return out
 
 
+def _empty(connection, organization_model) -> None:
+    """An empty directory, fast: a QuerySet delete writes a history row for each
+    of the tens of thousands of rows it removes."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            table = connection.ops.quote_name(organization_model._meta.db_table)
+            cursor.execute(f"TRUNCATE {table} CASCADE")
+    else:
+        organization_model.objects.all().delete()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--services", type=int, default=10_000)
@@ -74,7 +85,7 @@ def main() -> None:
             records = json.loads(exported.read_text())[: args.services]
             sample = Path(folder) / "import.json"
             sample.write_text(json.dumps(records))
-            Organization.objects.all().delete()
+            _empty(connection, Organization)
             began = time.perf_counter()
             call_command("import_hsds", str(sample), "--publish", stdout=StringIO())
             seconds = time.perf_counter() - began

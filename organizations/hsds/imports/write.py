@@ -9,6 +9,7 @@ report is exactly what a real run would do.
 """
 
 import uuid
+from collections import defaultdict
 from datetime import UTC, date, datetime
 
 from django.db import transaction
@@ -155,23 +156,17 @@ class _Writer(ChildWriter):
         if not new:
             return
         index = DuplicateIndex()
+        # Grouped once: scanning every phone for every organization was quadratic.
+        phones_of: dict = defaultdict(list)
+        for phone in self.batch.phones.values():
+            phones_of[phone["organization"]].append(phone["number"])
+        counties_of: dict = defaultdict(set)
+        for location in self.batch.locations.values():
+            counties_of[location["organization"]].add(location["county"])
+        for service in self.batch.services.values():
+            counties_of[service["organization"]].update(service["counties"])
         for entry in new:
-            phones = [
-                p["number"]
-                for p in self.batch.phones.values()
-                if p["organization"] == entry["uuid"]
-            ]
-            counties = {
-                loc["county"]
-                for loc in self.batch.locations.values()
-                if loc["organization"] == entry["uuid"]
-            }
-            counties |= {
-                c
-                for s in self.batch.services.values()
-                if s["organization"] == entry["uuid"]
-                for c in s["counties"]
-            }
+            phones, counties = phones_of[entry["uuid"]], counties_of[entry["uuid"]]
             found = index.match(entry["name"], entry["website"], phones, counties)
             if found is None:
                 continue
