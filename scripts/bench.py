@@ -51,6 +51,7 @@ PAGES = [
     ("HSDS organizations", "/api/hsds/organizations/"),
     ("sitemap page", "/sitemap-organizations.xml"),
 ]
+LOG = ROOT / "bench" / "gunicorn.log"
 ASSET = re.compile(
     rb'<(?:link[^>]+rel="stylesheet"[^>]*href|script[^>]+src|img[^>]+src)="(/[^"]+)"'
 )
@@ -92,6 +93,8 @@ class Gunicorn:
             cwd=ROOT,
             env=env,
             stdout=subprocess.DEVNULL,
+            # Its start-up and shutdown lines would break up the table.
+            stderr=LOG.open("a"),
         )
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
@@ -244,6 +247,7 @@ def main() -> None:
     bench_name = f"{parts.path.lstrip('/')}_bench"
     bench_url = urlunsplit(parts._replace(path=f"/{bench_name}"))
     static_root = Path(tempfile.mkdtemp(prefix="cas-bench-static-"))
+    LOG.parent.mkdir(exist_ok=True)
     environment = production_environment(
         bench_url, static_root, os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/14")
     )
