@@ -6,8 +6,8 @@ again shortly and the orchestrator sees 503, which it may retry elsewhere.
 Nothing is restarted: Django opens a new connection on the next request
 (conn_health_checks), so the site recovers by itself.
 
-The API answer has the HSDS API's error shape, {"error": "..."}
-(organizations/hsds/), so that a client reads every API error alike.
+The API answer has the HSDS API's error shape, {"status": 503, "message": "..."}
+(organizations/hsds/responses.py), so that a client reads every API error alike.
 """
 
 import logging
@@ -27,7 +27,11 @@ def outage_response(request) -> HttpResponse:
     response: HttpResponse
     if request.path.startswith("/api/"):
         response = JsonResponse(
-            {"error": "The directory's database is unavailable. Try again shortly."}, status=503
+            {
+                "status": 503,
+                "message": "The directory's database is unavailable. Try again shortly.",
+            },
+            status=503,
         )
     else:
         # The 500 page's words fit ("try again in a moment") and it stands alone;

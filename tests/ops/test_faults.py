@@ -51,7 +51,7 @@ def assert_outage(web: str) -> None:
     api = servers.fetch(web + API)
     assert api.status == 503
     assert api.headers["retry-after"] == "30"
-    assert set(json.loads(api.body)) == {"error"}
+    assert set(json.loads(api.body)) == {"status", "message"}
     ready = servers.fetch(web + "/readyz")
     assert ready.status == 503
     assert json.loads(ready.body)["database"] == "unavailable"
