@@ -184,9 +184,10 @@ else:
 
 # Requests are bounded before they are read: a larger body is refused with 413
 # by core/limits.py (nginx's client_max_body_size in deploy/nginx/ is the same).
-REQUEST_BODY_MAX_BYTES = env_int("REQUEST_BODY_MAX_BYTES", 10 * 1024 * 1024)
+REQUEST_BODY_MAX_BYTES = env_int("REQUEST_BODY_MAX_BYTES", 32 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = REQUEST_BODY_MAX_BYTES
-FILE_UPLOAD_MAX_MEMORY_SIZE = REQUEST_BODY_MAX_BYTES
+# Uploaded files above Django's default 2.5 MB go to a temporary file (bounded by the
+# limit above), so a worker never holds a curator's 20 MB PDF in memory.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
 DATA_UPLOAD_MAX_NUMBER_FILES = 5
 

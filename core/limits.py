@@ -4,7 +4,11 @@ before a byte of it is read, so it is never held in memory or spooled to disk.
 Django's own limits (DATA_UPLOAD_MAX_MEMORY_SIZE) only count form fields,
 and only once something parses the body; a multipart file goes to the temp
 folder whatever its size. This runs first of all middleware. The proxy has
-the same limit (deploy/nginx/cas-directory.conf, client_max_body_size).
+the same limit (deploy/nginx/proxy.conf, client_max_body_size).
+
+The limit sits well above the largest resource PDF (resources.validators.
+MAX_PDF_BYTES) plus the rest of the admin form, so a curator's PDF that is
+too large gets the form's own error, never a bare 413 that loses the form.
 """
 
 from django.conf import settings

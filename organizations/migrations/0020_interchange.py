@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('organizations', '0006_serviceatlocation'),
+        ('organizations', '0011_missing_translations_are_blank'),
     ]
 
     operations = [

@@ -10,7 +10,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('organizations', '0006_serviceatlocation'),
+        ('organizations', '0020_interchange'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('core', '0001_initial'),
-        ('organizations', '0006_serviceatlocation'),
+        ('organizations', '0030_verification_contacts_requests_proposals'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -110,7 +110,8 @@ def test_new_listings_from_curators_start_as_drafts(curator_client):
         {
             "name": "Harbor Light",
             "slug": "harbor-light",
-            "description": "Help.",
+            # The description is entered per language; English is required.
+            "description_en": "Help.",
             "status": Status.PUBLISHED,
             "verification_language": "en",
             **empty_inlines(),

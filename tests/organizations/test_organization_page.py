@@ -151,18 +151,37 @@ def test_json_ld_cannot_be_broken_out_of(client):
 
 
 def test_map_markers_are_only_public_locations(client, organization):
+    # A single place draws no map, so a second public office makes one appear;
+    # the confidential safe house (with coordinates) must still not be a marker.
+    LocationFactory(
+        organization=organization,
+        name="Fresno office",
+        address_1="2300 Tulare St",
+        city="Fresno",
+        zip_code="93721",
+        county=county("fresno"),
+        latitude="36.737800",
+        longitude="-119.787100",
+    )
     body = client.get(organization.get_absolute_url()).content.decode()
     markers = json.loads(
         re.search(r'id="map-markers" type="application/json">(.*?)</script>', body).group(1)
     )
-    assert markers == [
+    assert sorted(markers, key=lambda marker: marker["place"]) == [
         {
             "lat": 38.5804,
             "lng": -121.4922,
             "title": "Harbor House",
             "place": "1200 Alder St, Sacramento",
             "url": organization.get_absolute_url(),
-        }
+        },
+        {
+            "lat": 36.7378,
+            "lng": -119.7871,
+            "title": "Harbor House",
+            "place": "2300 Tulare St, Fresno",
+            "url": organization.get_absolute_url(),
+        },
     ]
     settings = json.loads(
         re.search(r'id="map-settings" type="application/json">(.*?)</script>', body).group(1)

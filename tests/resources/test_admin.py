@@ -85,11 +85,11 @@ def test_a_resource_slug_may_not_be_a_library_address(admin_client):
         response = admin_client.post(
             reverse("admin:resources_resource_add"),
             {
-                "title": "Trainings",
+                "title_en": "Trainings",
                 "slug": slug,
                 "category": category("trainings").pk,
                 "status": Status.DRAFT,
-                "summary": "A summary.",
+                "summary_en": "A summary.",
                 "trafficking_type": "both",
                 "url": "https://example.org",
             },
@@ -103,11 +103,11 @@ def test_a_resource_needs_a_link_a_pdf_or_a_body(admin_client):
     response = admin_client.post(
         reverse("admin:resources_resource_add"),
         {
-            "title": "Empty",
+            "title_en": "Empty",
             "slug": "empty",
             "category": category("trainings").pk,
             "status": Status.DRAFT,
-            "summary": "A summary.",
+            "summary_en": "A summary.",
             "trafficking_type": "both",
         },
     )
@@ -120,11 +120,11 @@ def test_a_link_typed_without_a_scheme_becomes_https(admin_client):
     admin_client.post(
         reverse("admin:resources_resource_add"),
         {
-            "title": "Typed link",
+            "title_en": "Typed link",
             "slug": "typed-link",
             "category": category("trainings").pk,
             "status": Status.DRAFT,
-            "summary": "A summary.",
+            "summary_en": "A summary.",
             "trafficking_type": "both",
             "url": "example.org/guide",
         },

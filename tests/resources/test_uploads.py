@@ -1,5 +1,6 @@
 """PDF uploads: refused with a clear form error and nothing stored, unless they are PDFs."""
 
+import io
 import re
 
 import pytest
@@ -25,11 +26,11 @@ def stored_files(media_root) -> list:
 
 def add_resource(client, document, **fields):
     data = {
-        "title": "Uploaded guide",
+        "title_en": "Uploaded guide",
         "slug": "uploaded-guide",
         "category": category("research").pk,
         "status": Status.DRAFT,
-        "summary": "A guide uploaded in a test.",
+        "summary_en": "A guide uploaded in a test.",
         "trafficking_type": "both",
         "document": document,
         **fields,
@@ -91,7 +92,7 @@ def test_a_pdf_is_stored_under_a_generated_name(admin_client, media_root):
 def test_two_uploads_of_the_same_file_get_different_names(admin_client, media_root):
     add_resource(admin_client, SimpleUploadedFile("same.pdf", MINIMAL_PDF))
     add_resource(
-        admin_client, SimpleUploadedFile("same.pdf", MINIMAL_PDF), slug="second", title="Second"
+        admin_client, SimpleUploadedFile("same.pdf", MINIMAL_PDF), slug="second", title_en="Second"
     )
     names = set(Resource.objects.exclude(document="").values_list("document", flat=True))
     assert len(names) == 2
@@ -103,11 +104,11 @@ def test_editing_a_resource_keeps_its_stored_pdf(admin_client, media_root):
     )
     stored = resource.document.name
     data = {
-        "title": "Renamed",
+        "title_en": "Renamed",
         "slug": resource.slug,
         "category": resource.category_id,
         "status": Status.DRAFT,
-        "summary": resource.summary,
+        "summary_en": resource.summary,
         "trafficking_type": "both",
     }
     response = admin_client.post(
@@ -146,3 +147,33 @@ def test_a_pdf_of_exactly_20_mb_is_accepted():
     content = b"%PDF-1.4\n" + b"0" * (MAX_PDF_BYTES - 9)
     assert len(content) == MAX_PDF_BYTES
     validate_pdf_upload(SimpleUploadedFile("guide.pdf", content))
+
+
+def test_the_body_limit_leaves_room_for_a_too_large_pdf_and_its_form(settings):
+    """A PDF a little over MAX_PDF_BYTES must reach the form (its clear error, the
+    form kept), not stop at core/limits.py or nginx with a bare 413."""
+    form_overhead = 1024 * 1024
+    assert settings.REQUEST_BODY_MAX_BYTES > TWENTY_FIVE_MB + form_overhead > MAX_PDF_BYTES
+    proxy = (settings.BASE_DIR / "deploy" / "nginx" / "proxy.conf").read_text()
+    megabytes = re.search(r"^client_max_body_size (\d+)m;", proxy, re.MULTILINE)
+    assert megabytes, "deploy/nginx/proxy.conf sets client_max_body_size in megabytes"
+    assert int(megabytes[1]) * 1024 * 1024 == settings.REQUEST_BODY_MAX_BYTES
+
+
+def test_an_upload_over_the_body_limit_is_refused_unread(admin_client, media_root, settings):
+    class Unreadable(io.RawIOBase):
+        def read(self, *args):
+            raise AssertionError("the body was read")
+
+        readline = read
+
+    response = admin_client.generic(
+        "POST",
+        reverse("admin:resources_resource_add"),
+        b"",
+        content_type="multipart/form-data; boundary=x",
+        CONTENT_LENGTH=str(settings.REQUEST_BODY_MAX_BYTES + 1),
+        **{"wsgi.input": Unreadable()},
+    )
+    assert response.status_code == 413
+    assert stored_files(media_root) == []

@@ -7,7 +7,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('core', '0060_cache_table'),
-        ('organizations', '0050_merge_parallel_work'),
+        ('organizations', '0040_public_query_indexes'),
     ]
 
     operations = [
