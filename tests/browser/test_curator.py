@@ -47,7 +47,7 @@ def test_edit_a_service_inline_publish_see_it_then_revert_it(page, editor_in_chi
 
     # Edit the service on the organization's own page.
     page.goto(f"/admin/organizations/organization/{listing.pk}/change/")
-    page.fill("#id_services-0-name", "Legal clinic, walk-ins welcome")
+    page.fill("#id_services-0-name_en", "Legal clinic, walk-ins welcome")
     page.click("input[name=_continue]")
     page.wait_for_selector(".messagelist .success")
 
@@ -97,7 +97,7 @@ def test_a_new_location_is_placed_from_its_zip_and_the_map_without_calling_out(
     # A location added with "Add another" gets the same buttons.
     page.locator(".add-row a", has_text="Add another Location").click()
     form = page.locator("#locations-0")
-    form.locator("[name=locations-0-name]").fill("Midtown office")
+    form.locator("[name=locations-0-name_en]").fill("Midtown office")
     form.locator("[name=locations-0-zip_code]").fill("95814")
     form.get_by_role("button", name="Fill from ZIP code").click()
     # (wait_for_function would evaluate a string, which the site's CSP forbids.)
