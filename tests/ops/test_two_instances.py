@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 import pytest
+from django.conf import settings
 
 from scripts import load
 from tests.ops import servers
@@ -125,7 +126,9 @@ def test_static_files_come_from_nginx_with_security_headers(topology):
 
 
 def test_a_body_over_the_limit_is_refused_by_nginx(topology):
-    answer = servers.fetch(topology.proxy + "/search/", method="POST", data=b"x" * (11 << 20))
+    # deploy/nginx/proxy.conf's client_max_body_size is REQUEST_BODY_MAX_BYTES (32 MB).
+    over = settings.REQUEST_BODY_MAX_BYTES + (1 << 20)
+    answer = servers.fetch(topology.proxy + "/search/", method="POST", data=b"x" * over)
     assert answer.status == 413
 
 
