@@ -40,6 +40,10 @@ class Term(models.Model):
     def display_name(self) -> str:
         return in_language(self.name, self.name_es)
 
+    @property
+    def display_description(self) -> str:
+        return in_language(self.description, self.description_es)
+
 
 class LanguageManager(models.Manager["Language"]):
     def get_by_natural_key(self, code: str) -> "Language":

@@ -15,7 +15,6 @@ from typing import Any
 
 from django.db.models import QuerySet
 
-from core.translation import in_language
 from organizations.hsds.ids import code_id
 from organizations.models import Population, ServiceType
 
@@ -117,7 +116,7 @@ def _name(term: Term) -> tuple[str, str]:
 def _description(term: Term) -> str:
     if isinstance(term, Flag):
         return term.description
-    return in_language(term.description, term.description_es)
+    return term.display_description
 
 
 def term_data(term: Term, *, detail: bool = False) -> dict:
