@@ -19,10 +19,11 @@ run: install migrate reference-data sample-data
 	DJANGO_DEBUG=1 $(MANAGE) runserver $(HOST):$(PORT)
 
 # The suite on every core (pytest-xdist; each worker has its own test database and
-# live server). PYTEST_WORKERS=0 runs it in one process.
+# live server). PYTEST_WORKERS=0 runs it in one process. The 20 slowest tests are listed
+# at the end, so that a run that grew slower says where.
 PYTEST_WORKERS ?= auto
 test: install
-	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --durations=20 $(PYTEST_ARGS)
 
 lint: install
 	$(BIN)/ruff check .
