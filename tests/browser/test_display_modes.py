@@ -92,8 +92,10 @@ def test_in_forced_colours_everything_to_press_keeps_an_edge(page_factory, direc
     for url in [
         "/",
         RESULTS,
+        "/counties/los-angeles/",
         organization.get_absolute_url(),
         reverse("organizations:suggest", args=[organization.slug]),
+        "/resources/",
     ]:
         page.goto(url)
         wait_until_drawn(page)
