@@ -236,7 +236,12 @@ def eligibility_for(populations: list[Population]) -> tuple[str, str]:
     spanish = [ELIGIBILITY[p.slug][1] for p in populations if p.slug in ELIGIBILITY]
     if not english:
         return "", ""
-    return f"Open to {', '.join(english)}.", f"Para {', '.join(spanish)}."
+    return sentence(f"Open to {', '.join(english)}"), sentence(f"Para {', '.join(spanish)}")
+
+
+def sentence(text: str) -> str:
+    """Ended with one full stop, also after an abbreviation ("EE. UU.")."""
+    return text if text.endswith(".") else f"{text}."
 
 
 def sample_phone(rng: random.Random) -> str:
@@ -459,11 +464,7 @@ class SampleDirectory:
             locations.append(
                 Location(
                     organization=organization,
-                    **(
-                        in_both("name", "Confidential shelter", "Refugio confidencial")
-                        if confidential
-                        else in_both("name", "Main office", "Oficina principal")
-                    ),
+                    **in_both("name", *self._location_name(number, confidential)),
                     address_1=f"{rng.randint(100, 9899)} {rng.choice(STREETS)} "
                     f"{rng.choice(STREET_KINDS)}",
                     city=place.city if place else home.name,
@@ -476,6 +477,17 @@ class SampleDirectory:
                 )
             )
         return locations
+
+    @staticmethod
+    def _location_name(number: int, confidential: bool) -> tuple[str, str]:
+        """Each of an organization's sites is named apart: the second is always the
+        shelter, so a first site kept confidential is an office, never a second shelter
+        listed twice."""
+        if number == 1:
+            return "Confidential shelter", "Refugio confidencial"
+        if confidential:
+            return "Confidential office", "Oficina confidencial"
+        return "Main office", "Oficina principal"
 
     def _schedules(self, location: Location) -> list[Schedule]:
         rng = self.rng

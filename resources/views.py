@@ -19,10 +19,13 @@ class LibraryView(TemplateView):
 
     def get_context_data(self, **kwargs):
         published = Resource.objects.published()
+        featured = list(published.filter(is_featured=True).for_listing()[:FEATURED_ON_INDEX])
+        # A featured resource that is also new is shown once, under "Featured".
+        latest = published.recently_added().exclude(pk__in=[r.pk for r in featured])
         return super().get_context_data(
             categories=Category.objects.with_published_counts(),
-            featured=published.filter(is_featured=True).for_listing()[:FEATURED_ON_INDEX],
-            latest=published.recently_added().for_listing()[:LATEST_ON_INDEX],
+            featured=featured,
+            latest=latest.for_listing()[:LATEST_ON_INDEX],
             **kwargs,
         )
 
