@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TranslationStackedInline
+from modeltranslation.admin import TranslationStackedInline, TranslationTabularInline
 
 from organizations.admin.forms import LocationForm
 from organizations.admin.widgets import ReferenceAutocompleteMixin
@@ -125,7 +125,7 @@ class LocationInline(
         return super().get_queryset(request).prefetch_related("services", "schedules")
 
 
-class PhoneInline(OrganizationChoicesMixin, ReferenceAutocompleteMixin, admin.TabularInline):
+class PhoneInline(OrganizationChoicesMixin, ReferenceAutocompleteMixin, TranslationTabularInline):
     model = Phone
     extra = 0
     autocomplete_fields = ["languages"]

@@ -126,14 +126,14 @@ def test_on_a_768_px_tablet_every_field_is_reachable_and_the_page_saves(
     assert name["x"] + name["width"] <= 768
     # The phone table's last columns come into view inside its box and take typing.
     phone_row = page.locator("#phones-group tr.has_original").first
-    for field in ["description", "sort_order"]:
+    for field in ["description_en", "description_es", "sort_order"]:
         box = phone_row.locator(f"[name$='-{field}']")
         box.scroll_into_view_if_needed()
         seen = box.bounding_box()
         assert seen is not None
         assert seen["x"] >= 0, field
         assert seen["x"] + seen["width"] <= 768, field
-    phone_row.locator("[name$='-description']").fill("Answered by an advocate")
+    phone_row.locator("[name$='-description_en']").fill("Answered by an advocate")
     page.click("input[name=_continue]")
     page.wait_for_selector(".messagelist .success")
     assert listing.phones.filter(description_en="Answered by an advocate").count() == 1
