@@ -1,0 +1,158 @@
+"""Writing tens of thousands of rows, and their history rows, in a few queries.
+
+`bulk_create` and `bulk_update` on PostgreSQL send one statement per batch
+with a placeholder per value (a SearchVectorField keeps Django from its UNNEST
+form, `bulk_update` builds a CASE per field), and psycopg parses each such
+statement in Python: 10,000 services took 7 s to insert and as long again to
+stamp. On PostgreSQL these helpers stream the same values with `COPY` (into a
+temporary table for updates) instead; on other databases they are the ORM's
+bulk calls. Deletes skip the per-row signals (a history row written by its
+own INSERT for each of 50,000 hours): callers write the history in bulk.
+"""
+
+from collections.abc import Sequence
+from typing import Any
+
+from django.conf import settings
+from django.db import connections, router
+from django.db.models import Field, Model
+from django.utils import timezone
+from modeltranslation.utils import build_localized_fieldname
+
+BATCH_SIZE = 1000
+# Their values go to psycopg as they are: get_db_prep_save would return them unchanged.
+PLAIN_TYPES = {
+    "AutoField",
+    "BigAutoField",
+    "BooleanField",
+    "CharField",
+    "DateField",
+    "ForeignKey",
+    "IntegerField",
+    "PositiveIntegerField",
+    "PositiveSmallIntegerField",
+    "SmallIntegerField",
+    "SlugField",
+    "TextField",
+    "TimeField",
+    "URLField",
+    "EmailField",
+    "UUIDField",
+}
+
+
+def _postgresql(model: type[Model]):
+    connection = connections[router.db_for_write(model)]
+    return connection if connection.vendor == "postgresql" else None
+
+
+def _value(field: Field, obj: Model, connection, *, add: bool) -> Any:
+    value = field.pre_save(obj, True) if add else getattr(obj, field.attname)
+    if field.get_internal_type() in PLAIN_TYPES:
+        return value
+    return field.get_db_prep_save(value, connection)
+
+
+def _copy(cursor, table: str, fields: Sequence[Field], objs, connection, *, add: bool) -> None:
+    quote = connection.ops.quote_name
+    columns = ", ".join(quote(field.column) for field in fields)
+    with cursor.cursor.copy(f"COPY {quote(table)} ({columns}) FROM STDIN") as copy:
+        for obj in objs:
+            copy.write_row([_value(field, obj, connection, add=add) for field in fields])
+
+
+def create(model: type[Model], objs: Sequence[Model]) -> None:
+    """Insert `objs` (new instances of `model`, a pk set or not) and give each its pk."""
+    if not objs:
+        return
+    connection = _postgresql(model)
+    if connection is None:
+        model._default_manager.bulk_create(objs, batch_size=BATCH_SIZE)
+        return
+    meta = model._meta
+    needing_pk = [obj for obj in objs if obj.pk is None]
+    with connection.cursor() as cursor:
+        if needing_pk:
+            cursor.execute(
+                "SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)",
+                [meta.db_table, meta.pk.column, len(needing_pk)],
+            )
+            for obj, (pk,) in zip(needing_pk, cursor.fetchall(), strict=True):
+                obj.pk = pk
+        _copy(cursor, meta.db_table, meta.concrete_fields, objs, connection, add=True)
+    for obj in objs:
+        obj._state.adding = False
+        obj._state.db = connection.alias
+
+
+def update(model: type[Model], objs: Sequence[Model], names: Sequence[str]) -> None:
+    """Write the fields `names` of `objs` (rows of `model`), as `bulk_update` does."""
+    if not objs:
+        return
+    connection = _postgresql(model)
+    if connection is None:
+        model._default_manager.bulk_update(
+            objs, _with_translations(model, names), batch_size=BATCH_SIZE
+        )
+        return
+    meta = model._meta
+    fields = [meta.pk, *(meta.get_field(name) for name in _with_translations(model, names))]
+    quote = connection.ops.quote_name
+    table, staging = quote(meta.db_table), quote(f"import_{meta.db_table}")
+    columns = ", ".join(quote(field.column) for field in fields)
+    assignments = ", ".join(f"{quote(f.column)} = s.{quote(f.column)}" for f in fields[1:])
+    pk = quote(meta.pk.column)
+    # Only quoted names of the model's own table and columns go into these statements.
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"CREATE TEMPORARY TABLE {staging} AS SELECT {columns} FROM {table} WITH NO DATA"  # noqa: S608
+        )
+        _copy(cursor, f"import_{meta.db_table}", fields, objs, connection, add=False)
+        cursor.execute(
+            f"UPDATE {table} SET {assignments} FROM {staging} s WHERE {table}.{pk} = s.{pk}"  # noqa: S608
+        )
+        cursor.execute(f"DROP TABLE {staging}")
+
+
+def _with_translations(model: type[Model], names: Sequence[str]) -> list[str]:
+    """A translated field's English column with it: modeltranslation reads that one."""
+    english = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
+    kept = list(names)
+    for name in names:
+        localized = build_localized_fieldname(name, english)
+        if localized not in kept and any(f.name == localized for f in model._meta.fields):
+            kept.append(localized)
+    return kept
+
+
+def delete(model: type[Model], pks: Sequence[int]) -> None:
+    """Delete rows by pk without signals; their many-to-many rows go first."""
+    manager = model._default_manager
+    for field in model._meta.local_many_to_many:
+        through = field.remote_field.through
+        column = field.m2m_field_name()
+        for start in range(0, len(pks), BATCH_SIZE):
+            chunk = pks[start : start + BATCH_SIZE]
+            query = through._default_manager.filter(**{f"{column}__in": chunk})
+            query._raw_delete(query.db)
+    for start in range(0, len(pks), BATCH_SIZE):
+        query = manager.filter(pk__in=pks[start : start + BATCH_SIZE])
+        query._raw_delete(query.db)
+
+
+def create_history(model: type[Model], objs: Sequence[Model], reason: str, kind: str) -> None:
+    """One django-simple-history row per object, as its `bulk_history_create`
+    makes them; `kind` is the history_type: "+" created, "~" changed, "-" deleted."""
+    historical = model.history.model  # type: ignore[attr-defined]
+    now = timezone.now()
+    tracked = historical.tracked_fields
+    rows = [
+        historical(
+            history_date=now,
+            history_change_reason=reason,
+            history_type=kind,
+            **{field.attname: getattr(obj, field.attname) for field in tracked},
+        )
+        for obj in objs
+    ]
+    create(historical, rows)
