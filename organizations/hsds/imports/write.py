@@ -287,22 +287,7 @@ class _Writer(ChildWriter):
 
     def _write_locations(self, existing_locations) -> None:
         counties = {c.name: c for c in County.objects.all()}
-        new, changed, fields = (
-            [],
-            [],
-            [
-                "name",
-                "address_1",
-                "address_2",
-                "city",
-                "zip_code",
-                "county",
-                "latitude",
-                "longitude",
-                "is_confidential",
-                "accessibility",
-            ],
-        )
+        new, changed, fields = [], [], list(Location.WRITABLE_FIELDS)
         for key, entry in list(self.batch.locations.items()):
             county = counties.get(entry["county"])
             existing = existing_locations.get(key)
