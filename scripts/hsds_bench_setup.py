@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cas_directory.settings")
 os.environ.setdefault("DJANGO_TESTING", "1")
+# Building 10,000 sample listings runs statements longer than a page may.
+os.environ.setdefault("DATABASE_STATEMENT_TIMEOUT_MS", "600000")
 
 
 @contextmanager

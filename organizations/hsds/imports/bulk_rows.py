@@ -3,8 +3,8 @@
 `bulk_create` and `bulk_update` on PostgreSQL send one statement per batch
 with a placeholder per value (a SearchVectorField keeps Django from its UNNEST
 form, `bulk_update` builds a CASE per field), and psycopg parses each such
-statement in Python: 10,000 services took 7 s to insert and as long again to
-stamp. On PostgreSQL these helpers stream the same values with `COPY` (into a
+statement in Python: 10,000 services took 7 s to insert and 5 s to stamp
+(this machine, under load). On PostgreSQL these helpers stream the same values with `COPY` (into a
 temporary table for updates) instead; on other databases they are the ORM's
 bulk calls. Deletes skip the per-row signals (a history row written by its
 own INSERT for each of 50,000 hours): callers write the history in bulk.
@@ -71,23 +71,33 @@ def _rows(fields: Sequence[Field], objs: Iterable[Model], connection, *, add: bo
 
 
 @cache
-def _layout(model: type[Model]) -> tuple[list[str], list[Any], dict[str, str]]:
-    """Each concrete field's attname and default, and each translated field's English twin."""
-    fields = model._meta.concrete_fields
+def _layout(model: type[Model]) -> tuple[list[tuple[str, Field, Any]], dict[str, str]]:
+    """Each concrete field with its attname and default (the field itself where
+    the default is made anew each time), and each translated field's English twin."""
     english = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
     twins = {name: build_localized_fieldname(name, english) for name in _translated(model)}
-    return [f.attname for f in fields], [f.get_default() for f in fields], twins
+    fields = [
+        (f.attname, f, f if callable(f.default) else f.get_default())
+        for f in model._meta.concrete_fields
+    ]
+    return fields, twins
 
 
 def build(model: type[M], **values: Any) -> M:
     """A new instance of `model` from attnames, in English, every other field at
     its default. Through Django's positional constructor: modeltranslation's
     keyword rewriting made 50,000 opening hours take seconds to instantiate."""
-    attnames, defaults, twins = _layout(model)
+    fields, twins = _layout(model)
     for name, twin in twins.items():
         if name in values:
             values.setdefault(twin, values[name])
-    return model(*(values.get(n, d) for n, d in zip(attnames, defaults, strict=True)))
+    args = []
+    for attname, field, default in fields:
+        if attname in values:
+            args.append(values[attname])
+        else:
+            args.append(field.get_default() if default is field else default)
+    return model(*args)
 
 
 def create(model: type[Model], objs: Sequence[Model]) -> None:
@@ -148,7 +158,7 @@ def update(model: type[Model], objs: Sequence[Model], names: Sequence[str]) -> N
 
 def _with_translations(model: type[Model], names: Sequence[str]) -> list[str]:
     """A translated field's English column with it: modeltranslation reads that one."""
-    twins = _layout(model)[2]
+    twins = _layout(model)[1]
     return [*names, *(twins[n] for n in names if n in twins and twins[n] not in names)]
 
 
@@ -193,7 +203,7 @@ def create_history(model: type[Model], objs: Sequence[Model], reason: str, kind:
         historical._default_manager.bulk_create(rows, batch_size=BATCH_SIZE)
         return
     # A translated field's own name reads its English twin (the import writes English).
-    twins = _layout(model)[2]
+    twins = _layout(model)[1]
     read = [(twins.get(f.attname, f.attname), f) for f in tracked]
     meta = historical._meta
     fields = [*tracked, *(meta.get_field(name) for name in HISTORY_FIELDS)]

@@ -13,7 +13,7 @@ from collections import defaultdict
 from datetime import UTC, date, datetime
 
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import translation
 from django.utils.dateparse import parse_datetime
 from django.utils.text import slugify
@@ -52,6 +52,14 @@ def _moment(text: str) -> datetime | None:
     if moment is not None and is_naive(moment):
         moment = make_aware(moment, UTC)
     return moment
+
+
+def _allow_long_statements() -> None:
+    """A bulk load's statements (the search text of 10,000 services) may take
+    longer than the limit set for a visitor's page, in this transaction only."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL statement_timeout = '5min'")
 
 
 class _Rollback(Exception):
@@ -94,6 +102,7 @@ class Importer:
                 transaction.atomic(),
                 translation.override(settings.MODELTRANSLATION_DEFAULT_LANGUAGE),
             ):
+                _allow_long_statements()
                 _Writer(self, batch, originals, report).write()
                 if self.dry_run:
                     raise _Rollback
