@@ -2,37 +2,36 @@
 
 Builds a throw-away test database (SQLite, or PostgreSQL when DATABASE_URL is
 set), fills it with sample organizations until it has at least --services
-published services, exports them (JSON array and ndjson: time and size),
-empties the directory, imports the first --services records of the export
+published services, exports them (JSON array, ndjson and CSV: time and
+size), empties the directory, imports the first --services records of the export
 with --publish (time), then times a county page, which needs the planner
 statistics the import's ANALYZE leaves.
 
-    DATABASE_URL=postgres://postgres@127.0.0.1:5432/cas_wt_11 python scripts/bench_hsds.py
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/cas_h11 .venv/bin/python scripts/bench_hsds.py
 """
 
 import argparse
 import json
-import os
 import sys
 import tempfile
 import time
 from io import StringIO
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cas_directory.settings")
-os.environ.setdefault("DJANGO_TESTING", "1")
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from scripts.hsds_bench_setup import bench_database, load_average, timed
 
 
 def _export(call_command, folder: Path, format: str, services: int) -> Path:
     out = folder / f"export.{format}"
-    began = time.perf_counter()
-    call_command("export_hsds", str(out), "--format", format, stderr=StringIO())
-    seconds = time.perf_counter() - began
+    with timed() as timing:
+        call_command("export_hsds", str(out), "--format", format, stderr=StringIO())
     files = [out] if out.is_file() else list(out.iterdir())
     megabytes = sum(f.stat().st_size for f in files) / 1e6
-    print(f"export {format:6}: {seconds:6.1f} s, {megabytes:7.1f} MB ({services} services)")
+    print(
+        f"export {format:6}: {timing}, {megabytes:7.1f} MB ({services} services); {load_average()}"
+    )
     return out
 
 
@@ -53,21 +52,14 @@ def main() -> None:
     parser.add_argument("--skip-other-formats", action="store_true", help="time JSON only")
     args = parser.parse_args()
 
-    import django
+    with bench_database():
+        from django.core.management import call_command
+        from django.db import connection
+        from django.test import Client
 
-    django.setup()
-    from django.core.management import call_command
-    from django.db import connection
-    from django.test import Client
-    from django.test.utils import setup_test_environment, teardown_test_environment
+        from organizations.models import Organization, Service
+        from organizations.sample_data import SampleDirectory
 
-    from organizations.models import Organization, Service
-    from organizations.sample_data import SampleDirectory
-
-    setup_test_environment()
-    old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
-    try:
-        call_command("load_reference_data", verbosity=0)
         organizations = max(1, args.services // 2)
         while True:
             SampleDirectory(count=organizations, seed=2012).build()
@@ -82,21 +74,20 @@ def main() -> None:
         print(f"database: {connection.vendor}; {organizations} organizations, {published} services")
         with tempfile.TemporaryDirectory() as folder:
             exported = _export(call_command, Path(folder), "json", published)
+            if not args.skip_other_formats:
+                for format in ("ndjson", "csv"):
+                    _export(call_command, Path(folder), format, published)
             records = json.loads(exported.read_text())[: args.services]
             sample = Path(folder) / "import.json"
             sample.write_text(json.dumps(records))
             _empty(connection, Organization)
-            began = time.perf_counter()
-            call_command("import_hsds", str(sample), "--publish", stdout=StringIO())
-            seconds = time.perf_counter() - began
+            with timed() as timing:
+                call_command("import_hsds", str(sample), "--publish", stdout=StringIO())
             print(
-                f"import {len(records)} services: {seconds:.1f} s "
-                f"({Service.objects.count()} services, {Organization.objects.count()} "
-                "organizations written, ANALYZE included)"
+                f"import {len(records)} services: {timing} ({Service.objects.count()} services, "
+                f"{Organization.objects.count()} organizations written, ANALYZE included); "
+                f"{load_average()}"
             )
-            if not args.skip_other_formats:
-                for format in ("ndjson", "csv"):
-                    _export(call_command, Path(folder), format, Service.objects.count())
         client = Client()
         for attempt in (1, 2):
             began = time.perf_counter()
@@ -105,9 +96,6 @@ def main() -> None:
                 f"county page after import (request {attempt}): {response.status_code}, "
                 f"{(time.perf_counter() - began) * 1000:.0f} ms"
             )
-    finally:
-        connection.creation.destroy_test_db(old_name, verbosity=0)
-        teardown_test_environment()
 
 
 if __name__ == "__main__":

@@ -5,23 +5,21 @@ organization's location, with a phone, weekday hours, a service type and a
 county) as a JSON array, then times `import_hsds --publish` on a throw-away
 test database (PostgreSQL when DATABASE_URL is set). Prints numbers only.
 
-    DATABASE_URL=postgres://postgres@127.0.0.1:5432/cas_wt_11 python scripts/bench_hsds_import.py
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/cas_h11 \
+        .venv/bin/python scripts/bench_hsds_import.py
 """
 
 import argparse
 import json
-import os
 import sys
 import tempfile
-import time
 import uuid
 from io import StringIO
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cas_directory.settings")
-os.environ.setdefault("DJANGO_TESTING", "1")
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from scripts.hsds_bench_setup import bench_database, load_average, timed
 
 
 def _records(count: int, type_ids: list[str]) -> list[dict]:
@@ -103,35 +101,26 @@ def main() -> None:
     parser.add_argument("--services", type=int, default=10_000)
     args = parser.parse_args()
 
-    import django
+    with bench_database():
+        from django.core.management import call_command
+        from django.db import connection
 
-    django.setup()
-    from django.core.management import call_command
-    from django.db import connection
-    from django.test.utils import setup_test_environment, teardown_test_environment
+        from organizations.models import Organization, Schedule, Service, ServiceType
 
-    from organizations.models import Organization, Schedule, Service, ServiceType
-
-    setup_test_environment()
-    old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
-    try:
-        call_command("load_reference_data", verbosity=0)
         type_ids = [str(u) for u in ServiceType.objects.values_list("uuid", flat=True)]
         with tempfile.TemporaryDirectory() as folder:
             path = Path(folder) / "generated.json"
             path.write_text(json.dumps(_records(args.services, type_ids)))
             megabytes = path.stat().st_size / 1e6
-            began = time.perf_counter()
-            call_command("import_hsds", str(path), "--publish", stdout=StringIO())
-            seconds = time.perf_counter() - began
+            print(load_average())
+            with timed() as timing:
+                call_command("import_hsds", str(path), "--publish", stdout=StringIO())
         print(
             f"database: {connection.vendor}; import of {args.services} generated services "
-            f"({megabytes:.1f} MB): {seconds:.1f} s; wrote {Service.objects.count()} services, "
-            f"{Organization.objects.count()} organizations, {Schedule.objects.count()} schedules"
+            f"({megabytes:.1f} MB): {timing}; wrote {Service.objects.count()} services, "
+            f"{Organization.objects.count()} organizations, {Schedule.objects.count()} schedules, "
+            f"{Service.history.count()} service history rows; {load_average()}"
         )
-    finally:
-        connection.creation.destroy_test_db(old_name, verbosity=0)
-        teardown_test_environment()
 
 
 if __name__ == "__main__":

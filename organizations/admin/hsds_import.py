@@ -91,7 +91,10 @@ def _forget(request) -> None:
 
 def _run(path: Path, options: dict, *, dry_run: bool):
     importer = Importer(
-        publish=options["publish"], skip_invalid=options["skip_invalid"], dry_run=dry_run
+        publish=options["publish"],
+        skip_invalid=options["skip_invalid"],
+        dry_run=dry_run,
+        source=path.name,
     )
     return importer.run(read_records(path))
 

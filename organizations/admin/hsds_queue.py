@@ -47,7 +47,9 @@ class PossibleDuplicateAdmin(admin.ModelAdmin):
     def _resolve(self, request, queryset, status, record_for):
         done = 0
         for duplicate in queryset.pending():
-            report = Importer(check_duplicates=False).run([record_for(duplicate)])
+            report = Importer(check_duplicates=False, source="the possible-duplicate queue").run(
+                [record_for(duplicate)]
+            )
             if not report.written:
                 messages.error(request, f"{duplicate.name}: {'; '.join(report.lines())}")
                 continue

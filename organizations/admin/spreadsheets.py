@@ -224,20 +224,7 @@ class LocationResource(_ListingResource):
 
     class Meta(_ListingResource.Meta):
         model = Location
-        fields = [
-            "uuid",
-            "organization",
-            "name",
-            "address_1",
-            "address_2",
-            "city",
-            "zip_code",
-            "county",
-            "latitude",
-            "longitude",
-            "is_confidential",
-            "accessibility",
-        ]
+        fields = ["uuid", "organization", *Location.WRITABLE_FIELDS]
         export_order = fields
 
     def filter_export(self, queryset, **kwargs):

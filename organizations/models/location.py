@@ -100,6 +100,20 @@ class Location(models.Model):
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     # Registered in organizations/translation.py, after the translated fields exist.
+    # What a location's own record sets, for the spreadsheet and HSDS imports alike.
+    WRITABLE_FIELDS = (
+        "name",
+        "address_1",
+        "address_2",
+        "city",
+        "zip_code",
+        "county",
+        "latitude",
+        "longitude",
+        "is_confidential",
+        "accessibility",
+    )
+
     history: "HistoryManager"
     objects = LocationQuerySet.as_manager()
 

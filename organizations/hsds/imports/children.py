@@ -5,9 +5,11 @@ service and location the import touches, in a fixed number of queries."""
 from typing import Any
 
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 
 from core.models import County, Language
 from organizations import search_index
+from organizations.hsds.imports import bulk_rows
 from organizations.hsds.imports.normalize import Batch
 from organizations.hsds.imports.report import Report
 from organizations.hsds.imports.terms import TermResolver
@@ -24,6 +26,7 @@ class ChildWriter:
     organizations: dict[Any, Organization]
     locations: dict[Any, Location]
     services: dict[Any, Service]
+    reason: str
 
     def note(self, entry: dict, text: str) -> None:
         self.report.notes.append(f"record {entry['record']}: {text}")
@@ -89,22 +92,58 @@ class ChildWriter:
             if loc in locations
         ]
         # Replaced whole: a link may come back under its uuid or as the same pair.
-        ServiceAtLocation.objects.filter(uuid__in=[link.uuid for link in links]).delete()
-        ServiceAtLocation.objects.filter(service__in=list(services.values())).delete()
+        replaced = ServiceAtLocation.objects.filter(
+            Q(uuid__in=[link.uuid for link in links]) | Q(service__in=list(services.values()))
+        )
+        bulk_rows.delete(ServiceAtLocation, list(replaced.values_list("pk", flat=True)))
         ServiceAtLocation.objects.bulk_create(links, batch_size=BATCH_SIZE)
         self.report.created["service_at_locations"] += len(links)
-        Phone.objects.filter(uuid__in=list(batch.phones)).delete()
-        phones, phone_languages = [], []
-        for key, entry in batch.phones.items():
+        phones = self._phones()
+        self._replace(Phone, self._listed_phones(), phones, "phones")
+        phone_languages = [
+            Phone.languages.through(phone_id=phone.pk, language_id=languages[code].pk)
+            for phone in phones
+            for code in dict.fromkeys(batch.phones[phone.uuid]["languages"])
+            if code in languages
+        ]
+        Phone.languages.through.objects.bulk_create(phone_languages, batch_size=BATCH_SIZE)
+        self.report.created["phones"] += len(phones)
+        schedules = [
+            bulk_rows.build(
+                Schedule,
+                uuid=k,
+                location_id=locations[e["location"]].pk,
+                weekday=e["weekday"],
+                opens_at=e["opens_at"],
+                closes_at=e["closes_at"],
+                note=e["note"],
+            )
+            for k, e in batch.schedules.items()
+            if e["location"] in locations
+        ]
+        owners = batch.schedule_owners.keys() & set(locations)
+        # By uuid only those the owners' lists leave out: 50,000 uuids made a slow query.
+        stray = [k for k, e in batch.schedules.items() if e["location"] not in owners]
+        listed = Q(uuid__in=stray) | Q(location__uuid__in=owners)
+        self._replace(Schedule, Schedule.objects.filter(listed), schedules, "schedules")
+        self.report.created["schedules"] += len(schedules)
+
+    def _phones(self) -> list[Phone]:
+        services, locations = self.services, self.locations
+        phones = []
+        for key, entry in self.batch.phones.items():
             if entry["location"] is not None and entry["location"] not in locations:
                 continue
             if entry["organization"] not in self.organizations:
                 continue
-            phone = Phone(
+            service = services.get(entry["service"]) if entry["service"] else None
+            location = locations.get(entry["location"]) if entry["location"] else None
+            phone = bulk_rows.build(
+                Phone,
                 uuid=key,
-                organization=self.organizations[entry["organization"]],
-                service=services.get(entry["service"]) if entry["service"] else None,
-                location=locations.get(entry["location"]) if entry["location"] else None,
+                organization_id=self.organizations[entry["organization"]].pk,
+                service_id=service.pk if service else None,
+                location_id=location.pk if location else None,
                 number=entry["number"],
                 kind=entry["kind"],
                 extension=entry["extension"],
@@ -116,31 +155,41 @@ class ChildWriter:
             except ValidationError:
                 self.note(entry, f"phone {entry['number']!r} is not a U.S. number; not kept")
                 continue
-            phones.append((phone, entry["languages"]))
-        Phone.objects.bulk_create([p for p, _ in phones], batch_size=BATCH_SIZE)
-        for phone, codes in phones:
-            phone_languages += [
-                Phone.languages.through(phone_id=phone.pk, language_id=languages[c].pk)
-                for c in dict.fromkeys(codes)
-                if c in languages
-            ]
-        Phone.languages.through.objects.bulk_create(phone_languages, batch_size=BATCH_SIZE)
-        self.report.created["phones"] += len(phones)
-        Schedule.objects.filter(uuid__in=list(batch.schedules)).delete()
-        schedules = [
-            Schedule(
-                uuid=k,
-                location=locations[e["location"]],
-                weekday=e["weekday"],
-                opens_at=e["opens_at"],
-                closes_at=e["closes_at"],
-                note=e["note"],
+            phones.append(phone)
+        return phones
+
+    def _listed_phones(self):
+        """The phones whose whole list the import holds: those of the records
+        that list their phones, and those it names by uuid."""
+        owners = self.batch.phone_owners
+        return Phone.objects.filter(
+            Q(uuid__in=list(self.batch.phones))
+            | Q(service__uuid__in=owners["service"].keys() & set(self.services))
+            | Q(service=None, location__uuid__in=owners["location"].keys() & set(self.locations))
+            | Q(
+                service=None,
+                location=None,
+                organization__uuid__in=owners["organization"].keys()
+                & set(self.batch.organizations),
             )
-            for k, e in batch.schedules.items()
-            if e["location"] in locations
-        ]
-        Schedule.objects.bulk_create(schedules, batch_size=BATCH_SIZE)
-        self.report.created["schedules"] += len(schedules)
+        )
+
+    def _replace(self, model, listed, rows: list, kind: str) -> None:
+        """`listed` (a queryset) gives way to `rows`: a row that comes back keeps
+        its pk ("changed" in its history), the others are deleted."""
+        existing = {row.uuid: row for row in listed}
+        for row in rows:
+            if row.uuid in existing:
+                row.pk = existing[row.uuid].pk
+        kept = {row.uuid for row in rows}
+        gone = [row for uuid, row in existing.items() if uuid not in kept]
+        bulk_rows.delete(model, [row.pk for row in existing.values()])
+        bulk_rows.create(model, rows)
+        reason = self.reason
+        bulk_rows.create_history(model, [r for r in rows if r.uuid not in existing], reason, "+")
+        bulk_rows.create_history(model, [r for r in rows if r.uuid in existing], reason, "~")
+        bulk_rows.create_history(model, gone, reason, "-")
+        self.report.removed[kind] += len(gone)
 
 
 def _unique(rows: list) -> list:

@@ -47,6 +47,12 @@ class Batch:
     phones: dict[uuid.UUID, dict] = field(default_factory=dict)
     schedules: dict[uuid.UUID, dict] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
+    # The records that list an owner's phones or a location's hours, which then
+    # hold the whole list ("service"/"location"/"organization" -> uuid -> record id).
+    phone_owners: dict[str, dict[uuid.UUID, str]] = field(
+        default_factory=lambda: {"service": {}, "location": {}, "organization": {}}
+    )
+    schedule_owners: dict[uuid.UUID, str] = field(default_factory=dict)
     # Each record's id -> the organization, services and locations it names.
     record_of: dict[uuid.UUID, str] = field(default_factory=dict)
 
@@ -97,6 +103,7 @@ class Normalizer:
         )
         entry["is_sample"] = entry["is_sample"] or is_sample
         self.batch.record_of[key] = self.record_id
+        self.lists_phones("organization", key, data)
         for phone in data.get("phones") or []:
             self.phone(phone, key)
         for location in data.get("locations") or []:
@@ -170,6 +177,7 @@ class Normalizer:
             else:
                 entry["counties"].append(name.removesuffix(" County"))
         entry["languages"] = [_text(lang, "code") for lang in data.get("languages") or []]
+        self.lists_phones("service", key, data)
         for phone in data.get("phones") or []:
             self.phone(phone, organization, service=key)
         for link in data.get("service_at_locations") or []:
@@ -236,11 +244,19 @@ class Normalizer:
             entry["latitude"], entry["longitude"] = latitude, longitude
         self.batch.locations[key] = entry
         self.batch.record_of.setdefault(key, self.record_id)
+        self.lists_phones("location", key, data)
+        if "schedules" in data:
+            self.batch.schedule_owners[key] = self.record_id
         for phone in data.get("phones") or []:
             self.phone(phone, owner, location=key)
         for schedule in data.get("schedules") or []:
             self.schedule(schedule, key)
         return key
+
+    def lists_phones(self, kind: str, key: uuid.UUID, data: dict) -> None:
+        """A record that has a `phones` list gives all of them: one it leaves out is gone."""
+        if "phones" in data:
+            self.batch.phone_owners[kind][key] = self.record_id
 
     def phone(self, data: dict, organization, service=None, location=None) -> None:
         key = _id(data["id"])

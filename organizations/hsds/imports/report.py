@@ -10,6 +10,8 @@ from organizations.hsds.imports.validate import RecordError
 class Report:
     created: Counter = field(default_factory=Counter)
     changed: Counter = field(default_factory=Counter)
+    # Phones and hours a re-imported record no longer lists.
+    removed: Counter = field(default_factory=Counter)
     errors: list[RecordError] = field(default_factory=list)
     refused: list[str] = field(default_factory=list)
     duplicates: list[str] = field(default_factory=list)
@@ -29,7 +31,8 @@ class Report:
         verb = "wrote" if self.written else "would write"
         return (
             f"{self.records} records: {verb} new {counts(self.created)}; "
-            f"changed {counts(self.changed)}; {len(self.refused)} refused, "
+            f"changed {counts(self.changed)}; removed {counts(self.removed)}; "
+            f"{len(self.refused)} refused, "
             f"{len(self.duplicates)} held as possible duplicates, {len(self.errors)} invalid."
         )
 

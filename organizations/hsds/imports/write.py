@@ -12,7 +12,9 @@ import uuid
 from collections import defaultdict
 from datetime import UTC, date, datetime
 
-from django.db import transaction
+from django.conf import settings
+from django.db import connection, transaction
+from django.utils import translation
 from django.utils.dateparse import parse_datetime
 from django.utils.text import slugify
 from django.utils.timezone import is_naive, make_aware
@@ -21,6 +23,7 @@ from core.bulk import analyze
 from core.models import County
 from core.page_cache import bump_version
 from core.publishing import Status
+from organizations.hsds.imports import bulk_rows
 from organizations.hsds.imports.children import ChildWriter
 from organizations.hsds.imports.duplicates import DuplicateIndex
 from organizations.hsds.imports.normalize import Batch, normalize
@@ -37,7 +40,6 @@ from organizations.models import (
 )
 from organizations.models.location import CA_LATITUDE, CA_LONGITUDE
 
-BATCH_SIZE = 1000
 ARCHIVED_STATUSES = {"inactive", "defunct"}
 
 
@@ -52,14 +54,32 @@ def _moment(text: str) -> datetime | None:
     return moment
 
 
+def _allow_long_statements() -> None:
+    """A bulk load's statements (the search text of 10,000 services) may take
+    longer than the limit set for a visitor's page, in this transaction only."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL statement_timeout = '5min'")
+
+
 class _Rollback(Exception):
     pass
 
 
 class Importer:
-    def __init__(self, *, publish=False, dry_run=False, skip_invalid=False, check_duplicates=True):
+    def __init__(
+        self,
+        *,
+        publish=False,
+        dry_run=False,
+        skip_invalid=False,
+        check_duplicates=True,
+        source="an uploaded file",
+    ):
         self.publish, self.dry_run = publish, dry_run
         self.skip_invalid, self.check_duplicates = skip_invalid, check_duplicates
+        # The change reason of every history row the import writes (100 characters at most).
+        self.reason = f"HSDS import of {source}"[:100]
 
     def run(self, records: list) -> Report:
         report = Report(records=len(records))
@@ -77,7 +97,12 @@ class Importer:
             return report
         report.notes += batch.notes
         try:
-            with transaction.atomic():
+            # The records' texts are the English ones, whatever the curator's language.
+            with (
+                transaction.atomic(),
+                translation.override(settings.MODELTRANSLATION_DEFAULT_LANGUAGE),
+            ):
+                _allow_long_statements()
                 _Writer(self, batch, originals, report).write()
                 if self.dry_run:
                     raise _Rollback
@@ -92,6 +117,7 @@ class Importer:
 class _Writer(ChildWriter):
     def __init__(self, importer: Importer, batch: Batch, originals: dict, report: Report):
         self.importer, self.batch, self.originals, self.report = importer, batch, originals, report
+        self.reason = importer.reason
         self.refused_records: set[str] = set()
 
     def note(self, entry: dict, text: str) -> None:
@@ -121,6 +147,10 @@ class _Writer(ChildWriter):
         self._write_locations(locations)
         self._write_services(services)
         self._write_children()
+
+    def history(self, model, new, changed) -> None:
+        bulk_rows.create_history(model, new, self.importer.reason, "+")
+        bulk_rows.create_history(model, changed, self.importer.reason, "~")
 
     def _check_ownership(self, services, locations) -> None:
         for key, entry in self.batch.services.items():
@@ -207,6 +237,13 @@ class _Writer(ChildWriter):
             for k, e in batch.schedules.items()
             if e["location"] in batch.locations and e["record"] not in gone
         }
+        batch.phone_owners = {
+            kind: {k: record for k, record in owners.items() if record not in gone}
+            for kind, owners in batch.phone_owners.items()
+        }
+        batch.schedule_owners = {
+            k: record for k, record in batch.schedule_owners.items() if record not in gone
+        }
 
     def _unique_slug(self, name: str, taken: set[str]) -> str:
         base = slugify(name)[:180] or "organization"
@@ -248,35 +285,18 @@ class _Writer(ChildWriter):
                 for name, value in values.items():
                     setattr(existing, name, value)
                 changed.append(existing)
-        Organization.objects.bulk_create(new, batch_size=BATCH_SIZE)
-        Organization.objects.bulk_update(
-            changed, [*fields, "last_verified_on"], batch_size=BATCH_SIZE
-        )
+        bulk_rows.create(Organization, new)
+        bulk_rows.update(Organization, changed, [*fields, "last_verified_on"])
+        self.history(Organization, new, changed)
         self.report.created["organizations"] += len(new)
         self.report.changed["organizations"] += len(changed)
-        self.organizations = Organization.objects.in_bulk(
-            [*self.batch.organizations, *{e["organization"] for e in self.batch.services.values()}],
-            field_name="uuid",
-        )
+        self.organizations.update((o.uuid, o) for o in new)
+        named = {e["organization"] for e in self.batch.services.values()} - set(self.organizations)
+        self.organizations.update(Organization.objects.in_bulk(list(named), field_name="uuid"))
 
     def _write_locations(self, existing_locations) -> None:
         counties = {c.name: c for c in County.objects.all()}
-        new, changed, fields = (
-            [],
-            [],
-            [
-                "name",
-                "address_1",
-                "address_2",
-                "city",
-                "zip_code",
-                "county",
-                "latitude",
-                "longitude",
-                "is_confidential",
-                "accessibility",
-            ],
-        )
+        new, changed, fields = [], [], list(Location.WRITABLE_FIELDS)
         for key, entry in list(self.batch.locations.items()):
             county = counties.get(entry["county"])
             existing = existing_locations.get(key)
@@ -308,11 +328,12 @@ class _Writer(ChildWriter):
             if county is not None:
                 existing.county = county
             changed.append(existing)
-        Location.objects.bulk_create(new, batch_size=BATCH_SIZE)
-        Location.objects.bulk_update(changed, fields, batch_size=BATCH_SIZE)
+        bulk_rows.create(Location, new)
+        bulk_rows.update(Location, changed, fields)
+        self.history(Location, new, changed)
         self.report.created["locations"] += len(new)
         self.report.changed["locations"] += len(changed)
-        self.locations = Location.objects.in_bulk(list(self.batch.locations), field_name="uuid")
+        self.locations = {location.uuid: location for location in [*new, *changed]}
 
     def _write_services(self, existing_services) -> None:
         fields = [
@@ -348,11 +369,9 @@ class _Writer(ChildWriter):
                 for name, value in values.items():
                     setattr(existing, name, value)
                 changed.append(existing)
-        Service.objects.bulk_create(new, batch_size=BATCH_SIZE)
-        Service.objects.bulk_update(changed, fields, batch_size=BATCH_SIZE)
-        self.report.created["services"] += len(new)
-        self.report.changed["services"] += len(changed)
-        self.services = Service.objects.in_bulk(list(self.batch.services), field_name="uuid")
+        bulk_rows.create(Service, new)
+        bulk_rows.update(Service, changed, fields)
+        self.services = {service.uuid: service for service in [*new, *changed]}
         stamped = []
         for key, entry in self.batch.services.items():
             modified = _moment(entry["last_modified"])
@@ -360,5 +379,8 @@ class _Writer(ChildWriter):
                 service = self.services[key]
                 service.updated_at = modified
                 stamped.append(service)
-        # bulk_update leaves auto_now alone: the partner's last_modified is kept.
-        Service.objects.bulk_update(stamped, ["updated_at"], batch_size=BATCH_SIZE)
+        # Updates leave auto_now alone: the partner's last_modified is kept.
+        bulk_rows.update(Service, stamped, ["updated_at"])
+        self.history(Service, new, changed)
+        self.report.created["services"] += len(new)
+        self.report.changed["services"] += len(changed)

@@ -27,7 +27,9 @@ class Command(BaseCommand):
     def handle(self, *args, path, dry_run, publish, skip_invalid, **options):
         try:
             records = read_records(Path(path))
-            importer = Importer(publish=publish, dry_run=dry_run, skip_invalid=skip_invalid)
+            importer = Importer(
+                publish=publish, dry_run=dry_run, skip_invalid=skip_invalid, source=Path(path).name
+            )
             report = importer.run(records)
         except UnreadableFile as error:
             raise CommandError(str(error)) from None
