@@ -14,7 +14,7 @@ from typing import Any
 
 from django.db import connections, router
 from django.db.models import DateTimeField, Max, Model
-from django.utils import timezone
+from django.utils import timezone, translation
 from modeltranslation.settings import DEFAULT_LANGUAGE
 
 # Ids asked from a sequence at a time: one round trip per 10,000 rows.
@@ -73,7 +73,9 @@ def write_instances(instances: Sequence[Model]) -> None:
         if instance.pk is None:
             instance.pk = ids.next()
     if not _is_postgresql(model):
-        model._default_manager.bulk_create(instances, batch_size=1000)
+        # bulk_create() reads a translated field's own column in the active language.
+        with translation.override(DEFAULT_LANGUAGE):
+            model._default_manager.bulk_create(instances, batch_size=1000)
         return
     now = timezone.now()
     fields = model._meta.concrete_fields
