@@ -1,4 +1,4 @@
-"""Writing the sample directory's rows fast: COPY on PostgreSQL, bulk_create elsewhere.
+"""Writing and removing the sample directory's rows fast: COPY on PostgreSQL, bulk_create elsewhere.
 
 `bulk_create()` spends most of a 100,000-listing build preparing each value
 of each row in Python and building INSERT statements; COPY streams the
@@ -12,13 +12,57 @@ import uuid
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from django.db import connections, router
+from django.db import connections, router, transaction
 from django.db.models import DateTimeField, Max, Model
+from django.test import override_settings
 from django.utils import timezone, translation
 from modeltranslation.settings import DEFAULT_LANGUAGE
 
+from organizations.models import Location, Organization, Phone, Schedule, Service, ServiceAtLocation
+
 # Ids asked from a sequence at a time: one round trip per 10,000 rows.
 ID_BLOCK = 10_000
+
+
+def lift_statement_timeout() -> None:
+    """No statement timeout for the rest of this transaction (PostgreSQL).
+
+    The site's timeout guards requests; one statement of a bulk load of
+    100,000 listings (the search text's UPDATE, the old rows' DELETE) runs
+    longer, and is no request.
+    """
+    connection = transaction.get_connection()
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL statement_timeout = 0")
+
+
+def remove_samples() -> None:
+    """Delete every sample listing, fast and without history.
+
+    The rows the generator makes in bulk go in one DELETE a table; what
+    anyone added to a sample listing since (a request, a suggestion) goes
+    with it through the ordinary cascade. Sample listings were never real:
+    their deletion is not kept in the change history, which would otherwise
+    write one record per row, 500 s for 10,000 listings.
+    """
+    services = Service.objects.filter(organization__is_sample=True)
+    locations = Location.objects.filter(organization__is_sample=True)
+    leaves = [
+        Schedule.objects.filter(location__in=locations),
+        ServiceAtLocation.objects.filter(service__in=services),
+        Phone.objects.filter(organization__is_sample=True),
+        *(
+            Service._meta.get_field(name).remote_field.through.objects.filter(  # type: ignore[union-attr]
+                service__in=services
+            )
+            for name in ("service_types", "populations", "languages", "counties")
+        ),
+    ]
+    for rows in leaves:
+        rows._raw_delete(rows.db)
+    with override_settings(SIMPLE_HISTORY_ENABLED=False):
+        Organization.objects.filter(is_sample=True).delete()
 
 
 def _is_postgresql(model: type[Model]) -> bool:

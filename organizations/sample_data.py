@@ -10,7 +10,6 @@ from datetime import date, time, timedelta
 from typing import NamedTuple
 
 from django.db import transaction
-from django.test import override_settings
 from django.utils.text import slugify
 
 from core import page_cache
@@ -28,7 +27,12 @@ from organizations.models import (
     ServiceAtLocation,
     ServiceType,
 )
-from organizations.sample_copy import write_instances, write_rows
+from organizations.sample_copy import (
+    lift_statement_timeout,
+    remove_samples,
+    write_instances,
+    write_rows,
+)
 from organizations.zip_codes import zip_codes_in_county
 
 FIRST_WORDS = [
@@ -241,47 +245,6 @@ def eligibility_for(populations: list[Population]) -> tuple[str, str]:
     if not english:
         return "", ""
     return f"Open to {', '.join(english)}.", f"Para {', '.join(spanish)}."
-
-
-def lift_statement_timeout() -> None:
-    """No statement timeout for the rest of this transaction (PostgreSQL).
-
-    The site's timeout guards requests; one statement of a bulk load of
-    100,000 listings (the search text's UPDATE, the old rows' DELETE) runs
-    longer, and is no request.
-    """
-    connection = transaction.get_connection()
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("SET LOCAL statement_timeout = 0")
-
-
-def remove_samples() -> None:
-    """Delete every sample listing, fast and without history.
-
-    The rows the generator makes in bulk go in one DELETE a table; what
-    anyone added to a sample listing since (a request, a suggestion) goes
-    with it through the ordinary cascade. Sample listings were never real:
-    their deletion is not kept in the change history, which would otherwise
-    write one record per row, 500 s for 10,000 listings.
-    """
-    services = Service.objects.filter(organization__is_sample=True)
-    locations = Location.objects.filter(organization__is_sample=True)
-    leaves = [
-        Schedule.objects.filter(location__in=locations),
-        ServiceAtLocation.objects.filter(service__in=services),
-        Phone.objects.filter(organization__is_sample=True),
-        *(
-            Service._meta.get_field(name).remote_field.through.objects.filter(  # type: ignore[union-attr]
-                service__in=services
-            )
-            for name in ("service_types", "populations", "languages", "counties")
-        ),
-    ]
-    for rows in leaves:
-        rows._raw_delete(rows.db)
-    with override_settings(SIMPLE_HISTORY_ENABLED=False):
-        Organization.objects.filter(is_sample=True).delete()
 
 
 def sample_phone(rng: random.Random) -> str:
