@@ -1,12 +1,13 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.contrib.sitemaps.views import index, sitemap
+from django.contrib.sitemaps.views import index
 from django.urls import include, path
 from django.views.generic import TemplateView
 from django.views.static import serve
 
 from core import health, seo
+from core.sitemaps import sitemap_page
 from organizations.sitemaps import DirectorySitemap, OrganizationSitemap
 from resources.sitemaps import ResourceLibrarySitemap, ResourceSitemap
 
@@ -31,7 +32,7 @@ urlpatterns = [
         {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap-section"},
         name="sitemap",
     ),
-    path("sitemap-<section>.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap-section"),
+    path("sitemap-<section>.xml", sitemap_page, {"sitemaps": SITEMAPS}, name="sitemap-section"),
     path("robots.txt", seo.robots_txt, name="robots_txt"),
     # Outside i18n_patterns: an export has one address, whatever the language.
     path("api/hsds/", include("organizations.hsds.urls")),

@@ -27,6 +27,12 @@ from organizations.models import (
     ServiceAtLocation,
     ServiceType,
 )
+from organizations.sample_copy import (
+    lift_statement_timeout,
+    remove_samples,
+    write_instances,
+    write_rows,
+)
 from organizations.zip_codes import zip_codes_in_county
 
 FIRST_WORDS = [
@@ -224,6 +230,8 @@ ACCESSIBILITY = [
     ),
 ]
 DEFAULT_COUNT = 48
+SCHEDULE_COLUMNS = ("location_id", "weekday", "opens_at", "closes_at", "note_en", "note_es", "note")
+LATE_DROP_IN = ("Late drop-in", "Horario nocturno sin cita")
 
 
 def in_both(field: str, english: str, spanish: str) -> dict[str, str]:
@@ -274,10 +282,11 @@ class SampleDirectory:
 
     @transaction.atomic
     def build(self) -> int:
-        Organization.objects.filter(is_sample=True).delete()
+        lift_statement_timeout()
+        remove_samples()
         with_homes = [self._organization(i) for i in range(self.count)]
         organizations = [organization for organization, _home in with_homes]
-        Organization.objects.bulk_create(organizations, batch_size=1000)
+        write_instances(organizations)
         planned: list[_PlannedService] = []
         service_links = []
         locations, location_links = [], []
@@ -292,8 +301,8 @@ class SampleDirectory:
                 )
             )
         services = [plan.service for plan in planned]
-        Service.objects.bulk_create(services, batch_size=1000)
-        Location.objects.bulk_create(locations, batch_size=1000)
+        write_instances(services)
+        write_instances(locations)
         by_org: dict[int, list[Location]] = {}
         for location in locations:
             by_org.setdefault(location.organization_id, []).append(location)
@@ -324,20 +333,21 @@ class SampleDirectory:
                 )
         for location in locations:
             schedules.extend(self._schedules(location))
-        Phone.objects.bulk_create(phones, batch_size=1000)
-        Schedule.objects.bulk_create(schedules, batch_size=2000)
+        write_instances(phones)
+        write_rows(Schedule, SCHEDULE_COLUMNS, schedules)
         self._link_services(planned)
-        ServiceAtLocation.objects.bulk_create(
-            [
-                ServiceAtLocation(location_id=loc.pk, service_id=svc.pk)
-                for loc, svc in location_links
-            ],
-            batch_size=2000,
+        write_rows(
+            ServiceAtLocation,
+            ("location_id", "service_id"),
+            [(loc.pk, svc.pk) for loc, svc in location_links],
         )
+        # Without fresh statistics the planner reads the new rows as an empty
+        # table, and the search text's UPDATE below turns into nested scans.
+        analyze(Organization, Service, Location, Phone, Schedule, ServiceAtLocation)
         # Bulk inserts send no signals: fill the stored search text in one go.
         search_index.refresh(Service.objects.filter(organization__is_sample=True))
-        # Without fresh statistics the planner reads the new rows as an empty table.
-        analyze(Organization, Service, Location, Phone, Schedule, ServiceAtLocation)
+        # The UPDATE rewrote every sample service: its statistics too.
+        analyze(Service)
         # Bulk inserts send no signals: say so to the page cache ourselves.
         page_cache.bump_version()
         return len(organizations)
@@ -422,35 +432,36 @@ class SampleDirectory:
 
     def _link_services(self, planned: list[_PlannedService]) -> None:
         rng = self.rng
-        through = Service.service_types.through
-        types, pops, langs, counties = [], [], [], []
+        types: list[tuple[int, int]] = []
+        pops: list[tuple[int, int]] = []
+        langs: list[tuple[int, int]] = []
+        counties: list[tuple[int, int]] = []
         english, spanish = self.languages["en"], self.languages["es"]
         others = [lang for code, lang in self.languages.items() if code not in ("en", "es")]
         for service, type_slug, home, populations in planned:
-            types.append(through(service_id=service.pk, servicetype_id=self.types[type_slug].pk))
-            for population in populations:
-                pops.append(
-                    Service.populations.through(service_id=service.pk, population_id=population.pk)
-                )
+            types.append((service.pk, self.types[type_slug].pk))
+            pops.extend((service.pk, population.pk) for population in populations)
             chosen = [english] + ([spanish] if rng.random() < 0.7 else [])
             if rng.random() < 0.4:
                 chosen.append(rng.choice(others))
-            for language in chosen:
-                langs.append(
-                    Service.languages.through(service_id=service.pk, language_id=language.pk)
-                )
+            langs.extend((service.pk, language.pk) for language in chosen)
             if not service.is_statewide:
                 served = {home.pk} | {
                     rng.choice(self.counties).pk for _ in range(rng.randint(0, 2))
                 }
-                for county_id in served:
-                    counties.append(
-                        Service.counties.through(service_id=service.pk, county_id=county_id)
-                    )
-        through.objects.bulk_create(types, batch_size=2000)
-        Service.populations.through.objects.bulk_create(pops, batch_size=2000)
-        Service.languages.through.objects.bulk_create(langs, batch_size=2000)
-        Service.counties.through.objects.bulk_create(counties, batch_size=2000)
+                counties.extend((service.pk, county_id) for county_id in served)
+        for name, rows in (
+            ("service_types", types),
+            ("populations", pops),
+            ("languages", langs),
+            ("counties", counties),
+        ):
+            field = Service._meta.get_field(name)
+            write_rows(
+                field.remote_field.through,  # type: ignore[union-attr]
+                (f"{field.m2m_field_name()}_id", f"{field.m2m_reverse_field_name()}_id"),  # type: ignore[union-attr]
+                rows,
+            )
 
     def _locations(self, organization: Organization, home: County) -> list[Location]:
         rng = self.rng
@@ -489,25 +500,15 @@ class SampleDirectory:
             return "Confidential office", "Oficina confidencial"
         return "Main office", "Oficina principal"
 
-    def _schedules(self, location: Location) -> list[Schedule]:
+    def _schedules(self, location: Location) -> list[tuple]:
+        """Rows of SCHEDULE_COLUMNS: a location's weekday hours."""
         rng = self.rng
         if location.is_confidential:
             return []
         opens = time(rng.choice([8, 9, 10]))
         closes = time(rng.choice([16, 17, 18]))
-        rows = [
-            Schedule(location=location, weekday=day, opens_at=opens, closes_at=closes)
-            for day in range(1, 6)
-        ]
+        rows = [(location.pk, day, opens, closes, "", "", "") for day in range(1, 6)]
         if rng.random() < 0.3:
             # A late Friday drop-in that runs past midnight.
-            rows.append(
-                Schedule(
-                    location=location,
-                    weekday=5,
-                    opens_at=time(20),
-                    closes_at=time(2),
-                    **in_both("note", "Late drop-in", "Horario nocturno sin cita"),
-                )
-            )
+            rows.append((location.pk, 5, time(20), time(2), *LATE_DROP_IN, LATE_DROP_IN[0]))
         return rows

@@ -1,7 +1,7 @@
 from django.urls import reverse
 
 from core.models import County
-from core.sitemaps import BilingualSitemap
+from core.sitemaps import BilingualSitemap, SlugSitemap
 from organizations.models import Organization
 
 
@@ -20,14 +20,12 @@ class DirectorySitemap(BilingualSitemap):
         return reverse("organizations:county", kwargs={"slug": item.slug})
 
 
-class OrganizationSitemap(BilingualSitemap):
+class OrganizationSitemap(SlugSitemap):
     """Published organizations only: drafts and archived listings never appear."""
 
     changefreq = "weekly"
     priority = 0.6
+    url_name = "organizations:detail"
 
     def items(self):
-        return Organization.objects.published().only("slug", "updated_at").order_by("pk")
-
-    def lastmod(self, organization):
-        return organization.updated_at
+        return Organization.objects.published().order_by("pk").values("slug", "updated_at")
