@@ -5,7 +5,7 @@ import pytest
 from django.conf import settings
 from django.core.cache import cache
 from django.core.management import call_command
-from django.db import connection
+from django.db import connection, connections
 from django.utils import translation
 from hypothesis import settings as hypothesis_settings
 
@@ -32,9 +32,19 @@ def load_reference_data() -> None:
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
-    """The reference data, loaded once."""
+    """The reference data, loaded once.
+
+    Afterwards (before pytest-django drops the test databases) the site's statement
+    timeout is lifted for the dropping connection: DROP DATABASE forces a checkpoint of
+    everything the tests wrote, which on a loaded machine outlasts the 10 s every site
+    connection has, and the worker's test database would be left behind."""
     with django_db_blocker.unblock():
         load_reference_data()
+    yield
+    for alias in connections:
+        options = connections[alias].settings_dict.get("OPTIONS", {})
+        if "options" in options:
+            options["options"] += " -c statement_timeout=0"
 
 
 @pytest.fixture
