@@ -59,7 +59,7 @@ def test_street_map_tiles_load_only_when_asked(page, directory, live_server, set
     assert page.locator(".map-marker").count() > 0, "sites are marked on the county map"
     assert not [url for url in page.request_log.urls if "tiles-for-test" in url]
     page.get_by_role("button", name="Show street map").click()
-    page.wait_for_function("document.querySelectorAll('.leaflet-tile').length > 0")
+    page.locator(".leaflet-tile").first.wait_for(state="attached")
     assert [url for url in page.request_log.urls if "tiles-for-test" in url]
     assert page.get_by_role("button", name="Show street map").count() == 0
 
