@@ -1,20 +1,17 @@
 """A curator's day in the back office, in a real browser."""
 
 import re
-from io import StringIO
 
 import pytest
-from django.contrib.auth.models import Group, User
-from django.core.management import call_command
 from playwright.sync_api import expect
 
 from core.publishing import Status
 from organizations import suggestions
+from tests.browser.back_office import sign_in, staff_with_role
 from tests.factories import OrganizationFactory, ServiceFactory, service_type
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-PASSWORD = "a long passphrase for tests"
 # A transparent 1x1 PNG, served instead of real street-map tiles.
 PIXEL = bytes.fromhex(
     "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
@@ -24,18 +21,7 @@ PIXEL = bytes.fromhex(
 
 @pytest.fixture
 def editor_in_chief(reference_data):
-    call_command("setup_roles", stdout=StringIO())
-    user = User.objects.create_user("erin", password=PASSWORD, is_staff=True)
-    user.groups.add(Group.objects.get(name="Editor-in-chief"))
-    return user
-
-
-def sign_in(page, user):
-    page.goto("/admin/login/")
-    page.fill("#id_username", user.username)
-    page.fill("#id_password", PASSWORD)
-    page.click("input[type=submit]")
-    page.wait_for_url("**/admin/")
+    return staff_with_role("erin", "Editor-in-chief")
 
 
 def test_edit_a_service_inline_publish_see_it_then_revert_it(page, editor_in_chief):

@@ -3,13 +3,9 @@ page, inlines included, without sideways scrolling; on a 768 px tablet the page 
 never scrolls sideways, fields stack, and every field of the phone table (which scrolls
 in its own box there, as Django's admin does on tablets) can be reached, filled and saved."""
 
-from io import StringIO
-
 import pytest
-from django.contrib.auth.models import Group, User
-from django.core.management import call_command
 
-from tests.browser.test_curator import PASSWORD, sign_in
+from tests.browser.back_office import sign_in, staff_with_role
 from tests.factories import (
     LocationFactory,
     OrganizationFactory,
@@ -48,10 +44,7 @@ SIDEWAYS = """(allowedScroller) => {
 
 @pytest.fixture
 def curator(reference_data):
-    call_command("setup_roles", stdout=StringIO())
-    user = User.objects.create_user("cora", password=PASSWORD, is_staff=True)
-    user.groups.add(Group.objects.get(name="Curator"))
-    return user
+    return staff_with_role("cora", "Curator")
 
 
 @pytest.fixture

@@ -1,11 +1,8 @@
 """A provider answers its verification link in Spanish; a curator accepts the new hours."""
 
 import re
-from io import StringIO
 
 import pytest
-from django.contrib.auth.models import Group, User
-from django.core.management import call_command
 from django.urls import reverse
 from django.utils import translation
 from playwright.sync_api import expect
@@ -13,7 +10,7 @@ from playwright.sync_api import expect
 from organizations.models import VerificationRequest
 from organizations.providers.links import make_token
 from tests.browser.accessibility import assert_accessible
-from tests.browser.test_curator import PASSWORD, sign_in
+from tests.browser.back_office import sign_in, staff_with_role
 from tests.factories import LocationFactory, OrganizationFactory, ScheduleFactory, ServiceFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -21,10 +18,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 @pytest.fixture
 def curator(reference_data):
-    call_command("setup_roles", stdout=StringIO())
-    user = User.objects.create_user("carmen", password=PASSWORD, is_staff=True)
-    user.groups.add(Group.objects.get(name="Curator"))
-    return user
+    return staff_with_role("carmen", "Curator")
 
 
 @pytest.fixture
