@@ -18,6 +18,9 @@ responses that set no cookie and do not vary on cookies (a page with a form
 and its CSRF token does), never the admin.
 """
 
+from collections.abc import Callable
+from typing import TypeVar
+
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Model, QuerySet
@@ -44,23 +47,31 @@ def bump_version() -> None:
         cache.add(VERSION_KEY, 2, timeout=None)
 
 
-# Reference rows outlive cached pages: they only change through a watched model.
+T = TypeVar("T")
+
+# What until_change() keeps outlives cached pages: it only changes through a watched model.
 ROWS_SECONDS = 3600
+
+
+def until_change(name: str, compute: Callable[[], T]) -> T:
+    """`compute()`, cached under `name` beside the pages until the next change
+    empties the page cache (the version is in the key)."""
+    key = f"public-pages:{current_version()}:{name}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, ROWS_SECONDS)
+    return value
 
 
 def rows_until_change(queryset: QuerySet) -> list:
     """The rows of a small, watched reference table (`queryset` is its `.all()`),
-    cached beside the pages until the next change empties the page cache.
+    cached until the next change.
 
     Every search form lists the counties, service types, populations and
     languages: four queries a page for rows that change a few times a year.
     """
-    key = f"public-pages:{current_version()}:rows:{queryset.model._meta.label_lower}"
-    rows = cache.get(key)
-    if rows is None:
-        rows = list(queryset)
-        cache.set(key, rows, ROWS_SECONDS)
-    return rows
+    return until_change(f"rows:{queryset.model._meta.label_lower}", lambda: list(queryset))
 
 
 def _on_change(sender, **kwargs) -> None:

@@ -1,5 +1,4 @@
 from django.conf import settings
-from django.core.cache import cache
 from django.core.paginator import Page, Paginator
 from django.shortcuts import get_object_or_404
 from django.templatetags.static import static
@@ -39,12 +38,7 @@ def coverage_until_change():
     organizations (three grouped scans), for numbers that only change when a
     listing does, which bumps the version in the key.
     """
-    key = f"public-pages:{page_cache.current_version()}:home-coverage"
-    found = cache.get(key)
-    if found is None:
-        found = coverage()
-        cache.set(key, found, page_cache.ROWS_SECONDS)
-    return found
+    return page_cache.until_change("home-coverage", coverage)
 
 
 class HomeView(TemplateView):
