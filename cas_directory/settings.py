@@ -131,14 +131,16 @@ for _database in DATABASES.values():
         # statement after DATABASE_STATEMENT_TIMEOUT_MS (the request then gets a 503).
         # JIT compilation pays off for long analytical queries; for a page's short
         # ones it added about 50 ms each once the planner's estimates passed
-        # jit_above_cost.
+        # jit_above_cost. Parallel workers likewise: starting them cost a county
+        # page 126 ms at 100,000 listings on a busy 2-core machine, and the other
+        # requests need those cores.
         _database.setdefault("OPTIONS", {}).update(
             {
                 "connect_timeout": env_int("DATABASE_CONNECT_TIMEOUT", 2),
                 "options": (
                     f"-c statement_timeout={env_int('DATABASE_STATEMENT_TIMEOUT_MS', 10000)}"
                     f" -c lock_timeout={env_int('DATABASE_LOCK_TIMEOUT_MS', 5000)}"
-                    " -c jit=off"
+                    " -c jit=off -c max_parallel_workers_per_gather=0"
                 ),
             }
         )

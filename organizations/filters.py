@@ -227,6 +227,12 @@ class DirectoryFilterSet(django_filters.FilterSet):
         return any(self.cleaned(name) for name in MORE_FILTERS if name in self.filters)
 
     @property
+    def browsing(self) -> bool:
+        """Whether nothing but a county narrows the search: a whole county's
+        listing, or the state's, which nearly every organization is in."""
+        return not any(self.cleaned(name) for name in self.filters if name != "county")
+
+    @property
     def place(self) -> Place | None:
         return self.cleaned("zip")
 

@@ -71,6 +71,7 @@ class SearchView(ListView):
             near=(place.zip_code.latitude, place.zip_code.longitude) if place else None,
             ranked=bool(self.filterset.keyword),
             county=self.filterset.searched_county,
+            browsing=self.filterset.browsing,
         )
 
     def paginate_queryset(self, queryset, page_size):
@@ -80,11 +81,11 @@ class SearchView(ListView):
             number = min(max(1, int(self.request.GET.get("page", 1))), MAX_PAGE)
         except (TypeError, ValueError):
             number = 1
-        organizations, total, number = queryset.page(number, page_size)
+        self.results_page = queryset.page(number, page_size)
         paginator = Paginator(queryset, page_size)
-        # The count came with the page's rows (SearchResults.page()).
-        paginator.count = total
-        page = Page(organizations, number, paginator)
+        # The count came with the page's rows (SearchResults.page()), as far as it was read.
+        paginator.count = self.results_page.total
+        page = Page(self.results_page.organizations, self.results_page.number, paginator)
         return paginator, page, page.object_list, page.has_other_pages()
 
     def get_context_data(self, **kwargs):
@@ -101,7 +102,8 @@ class SearchView(ListView):
             place=self.filterset.place,
             ordering=self.filterset.ordering,
             searched_county=self.filterset.searched_county,
-            local_count=context["paginator"].object_list.local_count(),
+            local_count=self.results_page.local_count,
+            results_page=self.results_page,
             markers=map_markers(context["organizations"]),
             map_settings=map_settings(),
             sections=contributions.SEARCH_RESULTS.sections(keyword) if keyword else [],

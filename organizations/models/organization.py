@@ -3,29 +3,24 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from django.conf import settings
-from django.contrib.postgres.aggregates import ArrayAgg
-from django.db import connections, models
+from django.db import models
 from django.db.models import (
-    Case,
-    Count,
     Exists,
-    F,
-    FloatField,
-    IntegerField,
-    Max,
     OuterRef,
     Prefetch,
     Q,
-    Subquery,
-    Value,
-    When,
-    Window,
 )
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from core.publishing import PublishableQuerySet, Status
 from core.translation import in_every_language
+from organizations.models.search_results import (
+    BrowsedResults,
+    GroupedResults,
+    SearchResults,
+    stale_condition,
+)
 from organizations.prefetch import as_prefetched, attach_terms
 from organizations.verification import stale_cutoff, verification_cutoff
 
@@ -40,8 +35,7 @@ class VerifiedVia(models.TextChoices):
     ORGANIZATION = "organization", _("confirmed by the organization")
 
 
-# The reference terms each service shows on a result card and on the organization page.
-LISTING_TERMS = ("service_types", "languages", "counties")
+# The reference terms each service shows on the organization page.
 DETAIL_TERMS = ("service_types", "populations", "languages", "counties")
 
 
@@ -102,19 +96,21 @@ class OrganizationQuerySet(PublishableQuerySet):
         return self.filter(Exists(services) | Exists(locations))
 
     def search_results(
-        self, services, *, near=None, ranked: bool = False, county=None
+        self, services, *, near=None, ranked: bool = False, county=None, browsing: bool = False
     ) -> "SearchResults":
         """The organizations offering any of `services`, in the order results are shown.
 
-        With a `county`, those with a public location there come first (see
-        `SearchResults.local_first`). Then nearest first when `near`
-        (latitude, longitude) is given, distance to each organization's
-        closest public location; best match first when `ranked` (the services
-        carry a keyword search's `relevance`); else by name. Count it and
-        slice it: each slice loads its organizations for result cards,
-        showing only the services among `services`.
+        With a `county`, those with a public location there come first. Then
+        nearest first when `near` (latitude, longitude) is given, best match
+        first when `ranked` (the services carry a keyword search's
+        `relevance`), else by name; listings not checked for a long time last
+        within each group. `browsing` says that `services` are only a county's
+        (or the state's), so that nearly every listing matches: those are
+        walked in alphabetical order instead of grouped (`BrowsedResults`).
         """
-        return SearchResults(self, services, near=near, ranked=ranked, county=county)
+        if browsing and near is None and not ranked:
+            return BrowsedResults(self, services, county=county)
+        return GroupedResults(self, services, near=near, ranked=ranked, county=county)
 
     def for_listing(self, services=None):
         """Everything a result card shows, in a fixed number of queries.
@@ -169,162 +165,6 @@ class OrganizationQuerySet(PublishableQuerySet):
             ),
             Prefetch("phones", queryset=phones, to_attr="all_phones"),
         )
-
-
-def stale_condition(today: date | None = None, prefix: str = "") -> Q:
-    """`OrganizationQuerySet.stale()` as a condition, also from a related model (`prefix`)."""
-    return Q(**{f"{prefix}last_verified_on__isnull": True}) | Q(
-        **{f"{prefix}last_verified_on__lt": stale_cutoff(today)}
-    )
-
-
-def fresh_before_stale():
-    """The search results' ordering key that puts stale listings after fresh ones."""
-    return Case(
-        When(stale_condition(prefix="organization__"), then=Value(1)),
-        default=Value(0),
-        output_field=IntegerField(),
-    ).asc()
-
-
-class SearchResults:
-    """A search's organizations in order, loaded one slice at a time.
-
-    The order comes from one grouped query over the matching services (one
-    row per organization, whatever their number); only the organizations of
-    the slice asked for are then loaded, with what their cards show.
-    """
-
-    def __init__(self, organizations, services, *, near, ranked: bool, county=None):
-        self.organizations = organizations
-        self.services = services
-        self.county = county
-        self.rows = self._rows(near, ranked)
-
-    @staticmethod
-    def local_first(rows, county):
-        """Rows marked `is_local` (a public location in `county`) and the order key
-        that puts them before the statewide, remote and out-of-county ones.
-
-        A visitor looking in a county can walk into these; the others help by
-        phone, online or from elsewhere. Confidential locations do not count,
-        so the order cannot hint at where a shelter is.
-        """
-        from organizations.models import Location
-
-        offices = (
-            Location.objects.public()
-            .in_counties([county])
-            .filter(organization=OuterRef("organization_id"))
-        )
-        return rows.annotate(is_local=Exists(offices)), F("is_local").desc()
-
-    def _rows(self, near, ranked: bool):
-        from organizations.geo import miles_from
-        from organizations.models import Location
-
-        services = self.services
-        if self.organizations.query.has_filters():
-            services = services.filter(organization__in=self.organizations)
-        # The count makes it a GROUP BY, one row per organization, in every case.
-        rows = services.values(
-            "organization_id", organization_name=F("organization__name")
-        ).annotate(matching_services=Count("pk", distinct=True))
-        order = []
-        if self.county is not None:
-            rows, local_key = self.local_first(rows, self.county)
-            order.append(local_key)
-        # Within each group (local, statewide), listings not checked for a long time last.
-        order.append(fresh_before_stale())
-        if near is not None:
-            # Confidential locations take no part, so distances cannot point to a shelter.
-            nearest = (
-                Location.objects.public()
-                .with_coordinates()
-                .filter(organization=OuterRef("organization_id"))
-                .annotate(miles=miles_from(*near))
-                .order_by("miles")
-                .values("miles")[:1]
-            )
-            rows = rows.annotate(distance=Subquery(nearest, output_field=FloatField()))
-            order.append(F("distance").asc(nulls_last=True))
-        if ranked:
-            rows = rows.annotate(best_match=Max("relevance"))
-            order.append(F("best_match").desc(nulls_last=True))
-        return rows.order_by(*order, "organization_name", "organization_id")
-
-    def count(self) -> int:
-        return self.rows.count()
-
-    def local_count(self) -> int | None:
-        """How many have a public location in the county; None without a county."""
-        if self.county is None:
-            return None
-        return self.rows.filter(is_local=True).count()
-
-    def __len__(self) -> int:
-        return self.count()
-
-    def page(self, number: int, size: int) -> tuple[list, int, int]:
-        """Page `number` (from 1) of `size` results, the number of results, and the
-        page's number: the last page's when `number` is past the end.
-
-        The count rides on the page's own query as a window, so a page costs
-        one pass over the matches instead of two; only a page past the end
-        needs a count of its own.
-        """
-        start = (number - 1) * size
-        rows = list(
-            self._with_services(self.rows).annotate(total=Window(Count("*")))[start : start + size]
-        )
-        if rows:
-            return self._load(rows), rows[0]["total"], number
-        total = self.count()
-        if not total or number == 1:
-            return [], total, 1
-        last = -(-total // size)
-        return self[(last - 1) * size : last * size], total, last
-
-    def __getitem__(self, page: slice) -> list:
-        return self._load(list(self._with_services(self.rows)[page]))
-
-    def _with_services(self, rows):
-        """`rows` with the ids of each organization's matching services, on PostgreSQL.
-
-        The cards then load those services by id: filtering by `services`
-        again would run the whole search a second time, 46 ms of a keyword
-        search's 140 at 10,000 organizations.
-        """
-        if connections[rows.db].vendor != "postgresql":
-            return rows
-        return rows.annotate(service_ids=ArrayAgg("pk", distinct=True))
-
-    def _load(self, rows: list[dict]) -> list:
-        services = self.services
-        if rows and "service_ids" in rows[0]:
-            services = self.services.model.objects.filter(
-                pk__in=[pk for row in rows for pk in row["service_ids"]]
-            )
-        found = (
-            self.organizations.model.objects.filter(pk__in=[row["organization_id"] for row in rows])
-            .for_listing(services=services)
-            .in_bulk()
-        )
-        attach_terms(
-            [
-                service
-                for organization in found.values()
-                for service in organization.listed_services
-            ],
-            LISTING_TERMS,
-        )
-        organizations = []
-        for row in rows:
-            organization = found[row["organization_id"]]
-            organization.distance = row.get("distance")
-            organization.is_local = row.get("is_local")
-            organizations.append(organization)
-        return organizations
 
 
 class Organization(models.Model):

@@ -121,12 +121,12 @@ def test_county_page_query_count_is_pinned(client, django_assert_num_queries):
     url = county_url(fresno.slug)
     # The first page after a change also reads four reference tables: the form's
     # three, and the counties the result cards name.
-    with django_assert_num_queries(9 + 4):
+    with django_assert_num_queries(8 + 4):
         client.get(url)
-    # county, the page's rows with their count, its organizations; services with
-    # their phones, the links to their types, languages and counties (one UNION);
-    # organization phones; locations (with county); how many of the results have
-    # an office in the county, for the count line (local organizations first).
-    # The form's choices are cached. Within the budget of 10 when warm.
-    with django_assert_num_queries(9):
+    # county, the page's rows with the sizes of its segments (local first, which
+    # gives the count line's number too: organizations.models.search_results), its
+    # organizations; services with their phones, the links to their types,
+    # languages and counties (one UNION); organization phones; locations (with
+    # county). The form's choices are cached. Within the budget of 10 when warm.
+    with django_assert_num_queries(8):
         client.get(url)

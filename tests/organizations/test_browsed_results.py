@@ -1,0 +1,92 @@
+"""A county's listing, walked in segments, is the grouped search's list, page for page."""
+
+import pytest
+from django.urls import reverse
+
+from core.models import County
+from organizations.models import Organization, Service
+from organizations.models.search_results import COUNT_LIMIT, BrowsedResults, GroupedResults
+from organizations.sample_data import SampleDirectory
+from tests.factories import OrganizationFactory, ServiceFactory, county
+
+pytestmark = pytest.mark.django_db
+
+PAGE = 20
+
+
+def every_page(results) -> tuple[list[int], list]:
+    """Every organization's id, page after page, and the pages."""
+    ids, pages, number = [], [], 1
+    while True:
+        page = results.page(number, PAGE)
+        pages.append(page)
+        ids += [organization.pk for organization in page.organizations]
+        if len(page.organizations) < PAGE:
+            return ids, pages
+        number += 1
+
+
+@pytest.mark.parametrize("slug", ["los-angeles", "alpine", None])
+def test_browsing_lists_what_grouping_lists_in_the_same_order(reference_data, slug):
+    SampleDirectory(count=400, seed=3).build()
+    place = County.objects.get(slug=slug) if slug else None
+    services = Service.objects.published()
+    if place is not None:
+        services = services.serving([place])
+    browsed = BrowsedResults(Organization.objects.all(), services, county=place)
+    grouped = GroupedResults(Organization.objects.all(), services, county=place)
+
+    browsed_ids, pages = every_page(browsed)
+    grouped_ids, _pages = every_page(grouped)
+
+    assert len(grouped_ids) > COUNT_LIMIT, "enough listings to pass the count's limit"
+    assert browsed_ids == grouped_ids
+    first, last = pages[0], pages[-1]
+    # The first page counts only so far; the last one has read everything.
+    assert not first.exact
+    assert first.total > COUNT_LIMIT
+    assert first.passed < first.total
+    assert last.exact
+    assert last.total == len(grouped_ids)
+    if place is not None:
+        assert first.local_count == grouped.local_count()
+
+
+def test_a_long_county_listing_says_more_than_and_names_no_last_page(client, reference_data):
+    SampleDirectory(count=400, seed=3).build()
+    response = client.get(reverse("organizations:county", args=["los-angeles"]))
+    page = response.content.decode()
+    results_page = response.context["results_page"]
+    assert f"More than {results_page.passed} organizations" in page
+    assert f"More than {results_page.passed} organizations help survivors" in page
+    assert "Page 1</span>" in page
+    assert response.context["page_obj"].has_next()
+
+
+def test_a_short_county_listing_is_counted_exactly_and_past_the_end_shows_the_last_page(client):
+    fresno = county("fresno")
+    for index in range(25):
+        ServiceFactory(
+            organization=OrganizationFactory(name=f"Fresno Aid {index:02d}"),
+            counties_served=[fresno],
+        )
+    url = reverse("organizations:county", args=["fresno"])
+
+    response = client.get(url, {"page": 9})
+
+    assert response.context["page_obj"].number == 2
+    assert [o.name for o in response.context["organizations"]] == [
+        f"Fresno Aid {index:02d}" for index in range(20, 25)
+    ]
+    page = response.content.decode()
+    assert "25 organizations" in page
+    assert "Page 2 of 2" in page
+
+
+def test_a_filter_beyond_the_county_is_grouped_and_counted_exactly(client, reference_data):
+    SampleDirectory(count=400, seed=3).build()
+    response = client.get(
+        reverse("organizations:county", args=["los-angeles"]), {"service_type": "legal-services"}
+    )
+    assert response.context["results_page"].exact
+    assert "More than" not in response.content.decode()
