@@ -62,6 +62,9 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "core.headers.CrossOriginResourcePolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # A repeat anonymous visit gets the finished page (compressed, with its ETag) here,
+    # as a static file would; the rest of the stack runs only for the first.
+    "core.page_cache.FinishedPageCacheMiddleware",
     # Compressed HTML and JSON. BREACH needs a secret repeated in a compressed body next to
     # text an attacker controls: Django masks the CSRF token afresh on every response and
     # GZipMiddleware pads each body with random bytes, and no other secret is on a page.

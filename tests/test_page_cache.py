@@ -141,3 +141,34 @@ def test_cache_keys_hold_no_part_of_the_address(client, listing):
     keys = list(cache._cache)
     assert keys
     assert not any("shelter" in key or "93721" in key for key in keys)
+
+
+def test_a_repeat_visit_gets_the_finished_page_before_the_rest_of_the_stack(client, listing):
+    url = listing.organization.get_absolute_url()
+    first = client.get(url, HTTP_ACCEPT_ENCODING="gzip")
+    with CaptureQueriesContext(connection) as queries:
+        second = client.get(url, HTTP_ACCEPT_ENCODING="gzip")
+    assert len(queries) == 0
+    assert first["Content-Encoding"] == second["Content-Encoding"] == "gzip"
+    # The same compressed bytes, not compressed again (its random padding would differ).
+    assert second.content == first.content
+    assert dict(second.items()) == dict(first.items())
+    repeat = client.get(url, HTTP_ACCEPT_ENCODING="gzip", HTTP_IF_NONE_MATCH=first["ETag"])
+    assert repeat.status_code == 304
+    assert repeat.content == b""
+
+
+def test_the_finished_copy_keeps_encodings_apart(client, listing):
+    url = listing.organization.get_absolute_url()
+    client.get(url, HTTP_ACCEPT_ENCODING="gzip")
+    plain = client.get(url)
+    assert not plain.has_header("Content-Encoding")
+    assert listing.organization.name in plain.content.decode()
+
+
+def test_the_api_keeps_the_language_asked_for_on_a_repeat_visit(client, listing):
+    url = "/api/hsds/organizations/"
+    spanish = client.get(url, HTTP_ACCEPT_LANGUAGE="es")
+    english = client.get(url, HTTP_ACCEPT_LANGUAGE="en")
+    assert spanish["Content-Language"] == "es"
+    assert english["Content-Language"] == "en"
