@@ -17,6 +17,7 @@ from core.publishing import PublishableQuerySet, Status
 from core.translation import in_every_language
 from organizations.models.search_results import (
     BrowsedResults,
+    FilteredResults,
     GroupedResults,
     SearchResults,
     stale_condition,
@@ -104,13 +105,17 @@ class OrganizationQuerySet(PublishableQuerySet):
         nearest first when `near` (latitude, longitude) is given, best match
         first when `ranked` (the services carry a keyword search's
         `relevance`), else by name; listings not checked for a long time last
-        within each group. `browsing` says that `services` are only a county's
-        (or the state's), so that nearly every listing matches: those are
-        walked in alphabetical order instead of grouped (`BrowsedResults`).
+        within each group. A keyword's ranking groups the matching services
+        (`GroupedResults`); otherwise organizations are ordered by their own
+        columns (`FilteredResults`), and when `browsing` says that `services`
+        are only a county's (or the state's), so that nearly every listing
+        matches, walked in alphabetical order (`BrowsedResults`).
         """
-        if browsing and near is None and not ranked:
+        if ranked:
+            return GroupedResults(self, services, near=near, ranked=True, county=county)
+        if browsing and near is None:
             return BrowsedResults(self, services, county=county)
-        return GroupedResults(self, services, near=near, ranked=ranked, county=county)
+        return FilteredResults(self, services, near=near, county=county)
 
     def for_listing(self, services=None):
         """Everything a result card shows, in a fixed number of queries.

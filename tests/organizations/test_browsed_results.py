@@ -1,11 +1,18 @@
-"""A county's listing, walked in segments, is the grouped search's list, page for page."""
+"""Each shape of results lists what grouping the matching services lists, page for page."""
 
 import pytest
+from django.http import QueryDict
 from django.urls import reverse
 
 from core.models import County
+from organizations.filters import DirectoryFilterSet
 from organizations.models import Organization, Service
-from organizations.models.search_results import COUNT_LIMIT, BrowsedResults, GroupedResults
+from organizations.models.search_results import (
+    COUNT_LIMIT,
+    BrowsedResults,
+    FilteredResults,
+    GroupedResults,
+)
 from organizations.sample_data import SampleDirectory
 from tests.factories import OrganizationFactory, ServiceFactory, county
 
@@ -90,3 +97,25 @@ def test_a_filter_beyond_the_county_is_grouped_and_counted_exactly(client, refer
     )
     assert response.context["results_page"].exact
     assert "More than" not in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["zip=95814", "county=los-angeles&free=1", "free=1&open_24_7=1"],
+)
+def test_filtered_results_list_what_grouping_lists_in_the_same_order(reference_data, query):
+    SampleDirectory(count=300, seed=5).build()
+    filterset = DirectoryFilterSet(QueryDict(query))
+    place = filterset.place
+    near = (place.zip_code.latitude, place.zip_code.longitude) if place else None
+    arguments = {"near": near, "county": filterset.searched_county}
+    filtered = FilteredResults(Organization.objects.all(), filterset.qs, **arguments)
+    grouped = GroupedResults(Organization.objects.all(), filterset.qs, **arguments)
+
+    filtered_ids, pages = every_page(filtered)
+    grouped_ids, _pages = every_page(grouped)
+
+    assert len(grouped_ids) > PAGE, "more than one page"
+    assert filtered_ids == grouped_ids
+    assert {page.total for page in pages} == {len(grouped_ids)}
+    assert {page.local_count for page in pages} == {grouped.local_count()}
