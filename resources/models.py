@@ -1,9 +1,10 @@
 import uuid
 from typing import TYPE_CHECKING
 
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator
-from django.db import models
+from django.db import connections, models
 from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q
 from django.urls import reverse
 from django.utils.functional import cached_property
@@ -108,7 +109,14 @@ class ResourceQuerySet(PublishableQuerySet):
 
     def matching_keyword(self, query: str):
         """Resources matching `query`, best first, by the directory's own search function."""
-        found = keyword_search(self, query, fields=SEARCH_FIELDS, fuzzy=FUZZY_FIELDS)
+        stored = connections[self.db].vendor == "postgresql"
+        found = keyword_search(
+            self,
+            query,
+            fields=SEARCH_FIELDS,
+            fuzzy=FUZZY_FIELDS,
+            document="search_document" if stored else None,
+        )
         return found.order_by("-relevance", *self.model._meta.ordering)
 
     def recently_added(self):
@@ -200,6 +208,8 @@ class Resource(models.Model):
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    # Stored search text, refreshed by resources.search_index (PostgreSQL only).
+    search_document = SearchVectorField(null=True, editable=False)
 
     # Registered in resources/translation.py, after the translated fields exist.
     history: "HistoryManager"

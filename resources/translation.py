@@ -18,4 +18,4 @@ class ResourceText(TranslationOptions):
     field_options = empty_by_default(*fields)
 
 
-track_history(Resource)
+track_history(Resource, excluded_fields=["search_document"])
