@@ -32,19 +32,6 @@
   map.attributionControl.setPrefix(false);
   map.setView([37.2, -119.5], 5.5);
 
-  function countyUrl(slug) {
-    return settings.countyUrl.replace("__slug__", slug);
-  }
-
-  function countyStyle(highlighted) {
-    return {
-      color: "#073447",
-      weight: highlighted ? 2.5 : 1,
-      fillColor: highlighted ? "#0b4f6c" : "#9fc3d4",
-      fillOpacity: highlighted ? 0.15 : 0.45
-    };
-  }
-
   function popup(marker) {
     var box = document.createElement("div");
     var link = document.createElement("a");
@@ -78,7 +65,9 @@
     return layer;
   }
 
-  function drawCounties(onlySlug) {
+  // The county's own outline, from the statewide shapes file (cached by the
+  // browser for every county page after the first).
+  function drawCounty(slug) {
     return fetch(settings.counties, { credentials: "same-origin" })
       .then(function (response) {
         if (!response.ok) {
@@ -89,26 +78,17 @@
       .then(function (shapes) {
         var layer = L.geoJSON(shapes, {
           filter: function (feature) {
-            return !onlySlug || feature.properties.slug === onlySlug;
+            return feature.properties.slug === slug;
           },
-          style: function () {
-            return countyStyle(Boolean(onlySlug));
+          style: {
+            color: "#073447",
+            weight: 2.5,
+            fillColor: "#0b4f6c",
+            fillOpacity: 0.15
           },
           onEachFeature: function (feature, shape) {
-            var slug = feature.properties.slug;
             shape.options.className = "county county--" + slug;
             shape.bindTooltip(feature.properties.name, { sticky: true });
-            if (!onlySlug) {
-              shape.on("click", function () {
-                window.location.href = countyUrl(slug);
-              });
-              shape.on("mouseover", function () {
-                shape.setStyle(countyStyle(true));
-              });
-              shape.on("mouseout", function () {
-                shape.setStyle(countyStyle(false));
-              });
-            }
           }
         });
         layer.addTo(map);
@@ -120,19 +100,17 @@
     var bounds = layer.getBounds();
     if (bounds.isValid()) {
       // No animation: the shapes stand still from the moment they appear, so
-      // a tap lands on the county under the finger.
+      // a tap lands on the marker or county under the finger.
       map.fitBounds(bounds, { padding: [16, 16], maxZoom: 13, animate: false });
     }
     container.setAttribute("data-map-ready", "");
   }
 
-  if (mode === "counties") {
-    drawCounties(null).then(fit).catch(function () {
-      container.hidden = true;
-    });
-  } else if (mode === "county") {
+  // A county's page outlines the county under its markers; an organization's
+  // page shows only its offices.
+  if (mode === "county") {
     var markerLayer = addMarkers();
-    drawCounties(settings.county)
+    drawCounty(settings.county)
       .then(function (shape) {
         fit(shape);
         markerLayer.bringToFront();
