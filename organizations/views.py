@@ -2,7 +2,6 @@ from django.conf import settings
 from django.core.paginator import Page, Paginator
 from django.shortcuts import get_object_or_404
 from django.templatetags.static import static
-from django.urls import reverse
 from django.utils.translation import gettext
 from django.views.generic import DetailView, ListView, TemplateView
 
@@ -23,7 +22,6 @@ def map_settings() -> dict:
     """What the map script needs; nothing from another origin until asked."""
     return {
         "counties": static("geo/california-counties.geojson"),
-        "countyUrl": reverse("organizations:county", kwargs={"slug": "__slug__"}),
         "tiles": settings.STREET_MAP_TILE_URL,
         "tilesAttribution": settings.STREET_MAP_ATTRIBUTION,
         "zoomIn": gettext("Zoom in"),

@@ -9,8 +9,9 @@ _axe = Axe()
 
 def wait_until_drawn(page) -> None:
     """Checks look at the finished page: where directory-map.js shows a map, once it has
-    drawn it (shapes and markers, some of them focusable) and marked it ready, or hidden
-    it again because its shapes failed to load. A wait on that, not on a quiet network."""
+    drawn it (the county's shape and the markers, some of them focusable) and marked it
+    ready, with the markers alone if the shape failed to load. A wait on that, not on a
+    quiet network."""
     expect(page.locator("[data-map]:not([hidden]):not([data-map-ready])")).to_have_count(0)
 
 

@@ -23,6 +23,8 @@ def test_a_visitor_clicks_a_county_on_the_map_filters_and_opens_an_organization(
     fresno.click()
     page.wait_for_url("**/counties/fresno/")
     assert "Fresno County" in page.locator("h1").inner_text()
+    # The shape arrives after the load event (the map script fetches it): waited for.
+    wait_until_drawn(page)
     assert page.locator("path.county--fresno").count() == 1, "the county page draws its shape"
 
     # The county page shows its results first; its filters open from one line.
