@@ -14,6 +14,7 @@ from pathlib import Path
 from django.db.models import Count, F
 
 from core.models import County
+from core.page_cache import rows_until_change
 from organizations.models import Service, ServiceType
 
 SHAPES_FILE = Path(__file__).resolve().parent / "data" / "county_shapes.json"
@@ -82,7 +83,8 @@ def _local_counts(services, *, by_type: bool) -> dict:
 def coverage(chosen: ServiceType | None = None) -> Coverage:
     """Every county with its local services per type, and the statewide ones per type."""
     published = Service.objects.published()
-    service_types = list(ServiceType.objects.order_by("sort_order", "name"))
+    # The reference rows every page reads already, in their own order (sort_order, name).
+    service_types = rows_until_change(ServiceType.objects.all())
     by_type = _local_counts(published, by_type=True)
     totals = _local_counts(published, by_type=False)
     statewide = published.statewide()
@@ -98,7 +100,7 @@ def coverage(chosen: ServiceType | None = None) -> Coverage:
         if type_id is not None:
             local_by_county.setdefault(county_id, {})[type_id] = count
     counties = []
-    for county in County.objects.order_by("name"):
+    for county in rows_until_change(County.objects.all()):
         local = local_by_county.get(county.pk, {})
         total = totals.get(county.pk, 0)
         chosen_count = total if chosen is None else local.get(chosen.pk, 0)

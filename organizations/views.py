@@ -44,7 +44,7 @@ class HomeView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["counties"] = County.objects.all()
+        context["counties"] = page_cache.rows_until_change(County.objects.all())
         context["filter"] = DirectoryFilterSet()
         # The county map is drawn on the server: the home page loads no map script.
         context["coverage"] = coverage_until_change()

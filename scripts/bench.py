@@ -20,6 +20,7 @@ Prints tables and writes bench/results.json. Nothing is asserted.
 import argparse
 import json
 import os
+import posixpath
 import re
 import secrets
 import shutil
@@ -52,9 +53,12 @@ PAGES = [
     ("sitemap page", "/sitemap-organizations.xml"),
 ]
 LOG = ROOT / "bench" / "gunicorn.log"
-ASSET = re.compile(
-    rb'<(?:link[^>]+rel="stylesheet"[^>]*href|script[^>]+src|img[^>]+src)="(/[^"]+)"'
-)
+# Every static address in a page (tags, and the map settings' JSON that names the county
+# shapes a map fetches), less links, which load only when followed; and what stylesheets
+# name in url(). As tests/test_page_weight.py counts them, over the wire here.
+STATIC_ADDRESS = re.compile(rb"/static/[^\"'\s<>?#]+")
+LINK = re.compile(rb"<a\b[^>]*>")
+CSS_URL = re.compile(rb"""url\(\s*["']?([^"')]+)["']?\s*\)""")
 
 
 def production_environment(database_url: str, static_root: Path, redis_url: str) -> dict:
@@ -112,11 +116,22 @@ class Gunicorn:
 
 
 def first_visit_bytes(port: int, html: bytes, page_bytes: int) -> int:
-    """Compressed bytes of the page and every same-origin stylesheet, script and image."""
+    """Compressed bytes of the page and every static file it loads, stylesheets' too."""
     total = page_bytes
-    for path in sorted(set(ASSET.findall(html))):
-        reply = bench_http.fetch(port, path.decode(), {"Accept-Encoding": "gzip, br"})
-        total += len(reply.body)
+    pending = sorted(set(STATIC_ADDRESS.findall(LINK.sub(b"", html))))
+    seen: set[bytes] = set()
+    while pending:
+        path = pending.pop()
+        if path in seen:
+            continue
+        seen.add(path)
+        total += len(bench_http.fetch(port, path.decode(), {"Accept-Encoding": "gzip"}).body)
+        if path.endswith(b".css"):
+            css = bench_http.fetch(port, path.decode()).body
+            folder = path.rsplit(b"/", 1)[0]
+            for name in CSS_URL.findall(css):
+                if not name.startswith((b"data:", b"http:", b"https:", b"/")):
+                    pending.append(posixpath.normpath(folder + b"/" + name))
     return total
 
 
