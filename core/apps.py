@@ -25,6 +25,9 @@ class CoreAdminConfig(SimpleAdminConfig):
 
 
 class CoreConfig(AppConfig):
+    # Two configs in this module: without this, "core" in INSTALLED_APPS would get
+    # a plain AppConfig and ready() below would never run.
+    default = True
     name = "core"
     verbose_name = _("Reference data")
 
