@@ -2,6 +2,7 @@ from importlib import import_module
 
 from django.apps import AppConfig, apps
 from django.contrib.admin.apps import SimpleAdminConfig
+from django.db.models.signals import post_migrate
 from django.utils.module_loading import module_has_submodule
 from django.utils.translation import gettext_lazy as _
 
@@ -36,3 +37,12 @@ class CoreConfig(AppConfig):
         from core.models import County, Language
 
         page_cache.watch(County, Language)
+        # A release's migrate starts the public caches afresh: a cached page or
+        # fragment (site_tags' {% until_change %}) holds the old release's markup.
+        post_migrate.connect(_on_migrate, sender=self, dispatch_uid="page-cache:migrate")
+
+
+def _on_migrate(**kwargs) -> None:
+    from core import page_cache
+
+    page_cache.bump_version()
