@@ -18,7 +18,8 @@ responses that set no cookie and do not vary on cookies (a page with a form
 and its CSRF token does), never the admin.
 """
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
+from functools import partial
 from typing import TypeVar
 
 from django.conf import settings
@@ -90,6 +91,15 @@ def rows_until_change(queryset: QuerySet) -> list:
     languages: four queries a page for rows that change a few times a year.
     """
     return until_change(f"rows:{queryset.model._meta.label_lower}", lambda: list(queryset))
+
+
+def many_rows_until_change(querysets: Sequence[QuerySet]) -> list[list]:
+    """`rows_until_change()` for several tables, in one cache read."""
+    names = [f"rows:{queryset.model._meta.label_lower}" for queryset in querysets]
+    rows: dict[str, list] = many_until_change(
+        {name: partial(list, queryset) for name, queryset in zip(names, querysets, strict=True)}
+    )
+    return [rows[name] for name in names]
 
 
 def _on_change(sender, **kwargs) -> None:
