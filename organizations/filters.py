@@ -15,7 +15,7 @@ from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
 from core import widgets
-from core.choices import CachedModelChoiceField, CachedModelMultipleChoiceField
+from core.choices import CachedModelChoiceField, CachedModelMultipleChoiceField, read_rows
 from core.models import County, Language
 from core.page_cache import rows_until_change
 from core.search import MAX_QUERY_LENGTH, clean_query
@@ -178,6 +178,12 @@ class DirectoryFilterSet(django_filters.FilterSet):
         super().__init__(data, *args, **kwargs)
         if county is not None:
             del self.filters["county"]
+
+    @property
+    def form(self):
+        if not hasattr(self, "_form"):
+            read_rows(super().form.fields.values())
+        return super().form
 
     def filter_queryset(self, queryset):
         if self.fixed_county is not None:
