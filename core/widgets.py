@@ -55,6 +55,11 @@ class TextInput(_WrittenInPython, forms.TextInput):
         return _input(widget) if template_name == self.template_name else None
 
 
+class SearchInput(_WrittenInPython, forms.SearchInput):
+    def markup(self, template_name, widget):
+        return _input(widget) if template_name == self.template_name else None
+
+
 class CheckboxInput(_WrittenInPython, forms.CheckboxInput):
     def markup(self, template_name, widget):
         return _input(widget) if template_name == self.template_name else None

@@ -1,4 +1,4 @@
-"""core.widgets write the bytes Django's widget templates write, on the search form."""
+"""core.widgets write the bytes Django's widget templates write, on the search forms."""
 
 import copy
 
@@ -9,6 +9,8 @@ from django.http import QueryDict
 
 from core import widgets
 from organizations.filters import DirectoryFilterSet
+from resources.filters import ResourceFilter
+from resources.models import Resource
 
 pytestmark = pytest.mark.django_db
 
@@ -30,20 +32,30 @@ def stock(widget: forms.Widget) -> forms.Widget:
     return twin
 
 
-def test_every_widget_of_the_search_form_is_one_that_skips_the_templates():
-    for field in DirectoryFilterSet().form.fields.values():
-        assert isinstance(
-            field.widget,
-            widgets.TextInput
-            | widgets.CheckboxInput
-            | widgets.Select
-            | widgets.CheckboxSelectMultiple,
-        ), field
+FAST = (
+    widgets.TextInput,
+    widgets.SearchInput,
+    widgets.CheckboxInput,
+    widgets.Select,
+    widgets.CheckboxSelectMultiple,
+)
 
 
-@pytest.mark.parametrize("query", QUERIES)
-def test_the_search_form_renders_as_through_the_templates(query):
-    form = DirectoryFilterSet(QueryDict(query)).form
+def directory_form(query: str) -> forms.Form:
+    return DirectoryFilterSet(QueryDict(query)).form
+
+
+def library_form(query: str) -> forms.Form:
+    return ResourceFilter(QueryDict(query), queryset=Resource.objects.all()).form
+
+
+@pytest.mark.parametrize("make_form", [directory_form, library_form])
+def test_every_widget_of_the_search_forms_is_one_that_skips_the_templates(make_form):
+    for field in make_form("").fields.values():
+        assert isinstance(field.widget, FAST), field
+
+
+def assert_renders_as_through_the_templates(form: forms.Form) -> None:
     form.is_valid()
     for field in form:
         widget = field.field.widget
@@ -52,6 +64,19 @@ def test_the_search_form_renders_as_through_the_templates(query):
             twin = BoundWidget(stock(widget), box.data, box.renderer)
             assert box.tag() == twin.tag()
             assert box.tag(wrap_label=True) == twin.tag(wrap_label=True)
+
+
+@pytest.mark.parametrize("query", QUERIES)
+def test_the_search_form_renders_as_through_the_templates(query):
+    assert_renders_as_through_the_templates(directory_form(query))
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["", "q=%3Cb%3E%22x&category=nowhere&trafficking_type=labor&year=1900&language=xx"],
+)
+def test_the_library_form_renders_as_through_the_templates(query):
+    assert_renders_as_through_the_templates(library_form(query))
 
 
 def test_option_groups_still_render_through_the_templates():
