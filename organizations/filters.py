@@ -181,9 +181,10 @@ class DirectoryFilterSet(django_filters.FilterSet):
 
     @property
     def form(self):
+        # Built once; its fields' reference rows in one cache read, not one per field.
         if not hasattr(self, "_form"):
             read_rows(super().form.fields.values())
-        return super().form
+        return self._form
 
     def filter_queryset(self, queryset):
         if self.fixed_county is not None:
