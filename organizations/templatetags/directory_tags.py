@@ -72,9 +72,10 @@ def result_cards(context, organizations, county) -> list[tuple[object, str]]:
     once per change for the same card.
 
     A card shows the organization's own rows (the data version is in the
-    key), the services that matched (their ids are), the reason it is listed
-    and its distance (their text is), in the page's language, stale or not
-    as of today (the cut-off date is in the key too).
+    key), the services that matched, its phones and places (their ids are:
+    which rows a search loads may differ), the reason it is listed and its
+    distance (their text is), in the page's language, stale or not as of
+    today (the cut-off date is in the key too).
     """
     card = context.template.engine.get_template("organizations/includes/result.html")
 
@@ -91,6 +92,8 @@ def result_cards(context, organizations, county) -> list[tuple[object, str]]:
         parts = (
             organization.pk,
             [service.pk for service in organization.listed_services],
+            [phone.pk for phone in organization.listed_phones],
+            [location.pk for location in organization.locations.all()],
             reason,
             None if distance is None else about_miles(distance),
             cutoff,
