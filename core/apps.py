@@ -1,7 +1,9 @@
+from contextlib import suppress
 from importlib import import_module
 
 from django.apps import AppConfig, apps
 from django.contrib.admin.apps import SimpleAdminConfig
+from django.db import DatabaseError
 from django.db.models.signals import post_migrate
 from django.utils.module_loading import module_has_submodule
 from django.utils.translation import gettext_lazy as _
@@ -45,4 +47,7 @@ class CoreConfig(AppConfig):
 def _on_migrate(**kwargs) -> None:
     from core import page_cache
 
-    page_cache.bump_version()
+    # Without the database cache's table (a migrate back past its migration)
+    # there is nothing cached to empty.
+    with suppress(DatabaseError):
+        page_cache.bump_version()

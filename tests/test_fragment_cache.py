@@ -7,6 +7,7 @@ from django.template import Context, Template, TemplateSyntaxError
 from django.utils import translation
 
 from core import page_cache
+from core.apps import _on_migrate
 
 pytestmark = pytest.mark.django_db
 
@@ -34,8 +35,7 @@ def test_each_language_has_its_own_copy():
     assert render("other") == "[english]other"
 
 
-def test_a_release_migrate_empties_the_kept_parts():
-    render("before")
+def migrated() -> None:
     core = apps.get_app_config("core")
     post_migrate.send(
         sender=core,
@@ -46,7 +46,22 @@ def test_a_release_migrate_empties_the_kept_parts():
         apps=apps,
         plan=[],
     )
+
+
+def test_a_release_migrate_empties_the_kept_parts():
+    render("before")
+    migrated()
     assert render("after") == "[after]after"
+
+
+def test_a_migrate_without_the_cache_table_still_ends(settings):
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "no_such_cache_table",
+        }
+    }
+    _on_migrate()
 
 
 @pytest.mark.parametrize("arguments", ["", "test", '"a" "b"', "'a\""])
