@@ -1,7 +1,10 @@
+from contextlib import suppress
 from importlib import import_module
 
 from django.apps import AppConfig, apps
 from django.contrib.admin.apps import SimpleAdminConfig
+from django.db import DatabaseError
+from django.db.models.signals import post_migrate
 from django.utils.module_loading import module_has_submodule
 from django.utils.translation import gettext_lazy as _
 
@@ -25,6 +28,9 @@ class CoreAdminConfig(SimpleAdminConfig):
 
 
 class CoreConfig(AppConfig):
+    # Two configs in this module: without this, "core" in INSTALLED_APPS would get
+    # a plain AppConfig and ready() below would never run.
+    default = True
     name = "core"
     verbose_name = _("Reference data")
 
@@ -33,3 +39,15 @@ class CoreConfig(AppConfig):
         from core.models import County, Language
 
         page_cache.watch(County, Language)
+        # A release's migrate starts the public caches afresh: a cached page or
+        # fragment (site_tags' {% until_change %}) holds the old release's markup.
+        post_migrate.connect(_on_migrate, sender=self, dispatch_uid="page-cache:migrate")
+
+
+def _on_migrate(**kwargs) -> None:
+    from core import page_cache
+
+    # Without the database cache's table (a migrate back past its migration)
+    # there is nothing cached to empty.
+    with suppress(DatabaseError):
+        page_cache.bump_version()

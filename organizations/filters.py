@@ -14,7 +14,8 @@ from django import forms
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
-from core.choices import CachedModelChoiceField, CachedModelMultipleChoiceField
+from core import widgets
+from core.choices import CachedModelChoiceField, CachedModelMultipleChoiceField, read_rows
 from core.models import County, Language
 from core.page_cache import rows_until_change
 from core.search import MAX_QUERY_LENGTH, clean_query
@@ -32,7 +33,7 @@ MORE_FILTERS = (
 )
 
 
-class TickBox(forms.CheckboxInput):
+class TickBox(widgets.CheckboxInput):
     """A checkbox that reads only "1", "true", "on" or "yes" as ticked."""
 
     def value_from_datadict(self, data, files, name):
@@ -121,11 +122,12 @@ class DirectoryFilterSet(django_filters.FilterSet):
         method="filter_keyword",
         max_length=MAX_QUERY_LENGTH,
         help_text=_("For example: shelter, legal help, T visa, counseling."),
+        widget=widgets.TextInput,
     )
     zip = ZipCodeFilter(
         label=_("ZIP code"),
         method="filter_zip",
-        widget=forms.TextInput(
+        widget=widgets.TextInput(
             attrs={"inputmode": "numeric", "autocomplete": "off", "size": "10", "maxlength": "10"}
         ),
     )
@@ -135,20 +137,21 @@ class DirectoryFilterSet(django_filters.FilterSet):
         to_field_name="slug",
         method="filter_county",
         empty_label=_("All counties"),
+        widget=widgets.Select,
     )
     service_type = TermsFilter(
         label=_("Type of help"),
         queryset=ServiceType.objects.all(),
         to_field_name="slug",
         method="filter_service_types",
-        widget=forms.CheckboxSelectMultiple,
+        widget=widgets.CheckboxSelectMultiple,
     )
     population = TermsFilter(
         label=_("Who it is for"),
         queryset=Population.objects.all(),
         to_field_name="slug",
         method="filter_populations",
-        widget=forms.CheckboxSelectMultiple,
+        widget=widgets.CheckboxSelectMultiple,
     )
     language = TermFilter(
         label=_("Language spoken"),
@@ -156,6 +159,7 @@ class DirectoryFilterSet(django_filters.FilterSet):
         to_field_name="code",
         method="filter_language",
         empty_label=_("Any language"),
+        widget=widgets.Select,
     )
     free = TickBoxFilter(label=_("Free of charge"), method="filter_free")
     open_24_7 = TickBoxFilter(label=_("Open 24/7"), method="filter_open_24_7")
@@ -174,6 +178,13 @@ class DirectoryFilterSet(django_filters.FilterSet):
         super().__init__(data, *args, **kwargs)
         if county is not None:
             del self.filters["county"]
+
+    @property
+    def form(self):
+        # Built once; its fields' reference rows in one cache read, not one per field.
+        if not hasattr(self, "_form"):
+            read_rows(super().form.fields.values())
+        return self._form
 
     def filter_queryset(self, queryset):
         if self.fixed_county is not None:

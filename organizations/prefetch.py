@@ -3,8 +3,9 @@
 A result card or an organization page shows each service's types,
 populations, languages and counties: four reference tables of a few dozen
 rows that change a few times a year. Their rows come from the page cache
-(`rows_until_change()`), and the links of every service shown from one
-UNION ALL over the four link tables: one query where prefetching takes four.
+(`many_rows_until_change()`: one cache read for the four), and the links of
+every service shown from one UNION ALL over the four link tables: one query
+where prefetching takes four.
 """
 
 from collections.abc import Iterable, Sequence
@@ -13,7 +14,7 @@ from typing import cast
 from django.db import models
 from django.db.models import Value
 
-from core.page_cache import rows_until_change
+from core.page_cache import many_rows_until_change
 
 
 def as_prefetched(instance: models.Model, name: str, rows: list) -> None:
@@ -44,9 +45,10 @@ def attach_terms(services: Sequence[models.Model], names: Iterable[str]) -> None
     found: dict[tuple[int, object], list[int]] = {}
     for position, service_id, term_id in links[0].union(*links[1:], all=True):
         found.setdefault((position, service_id), []).append(term_id)
-    for position, field in enumerate(fields):
-        related = cast(type[models.Model], field.related_model)
-        terms = rows_until_change(related._default_manager.all())
+    every_terms = many_rows_until_change(
+        [cast(type[models.Model], field.related_model)._default_manager.all() for field in fields]
+    )
+    for position, (field, terms) in enumerate(zip(fields, every_terms, strict=True)):
         order = {term.pk: index for index, term in enumerate(terms)}
         by_pk = {term.pk: term for term in terms}
         for service in services:

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.paginator import Page, Paginator
 from django.shortcuts import get_object_or_404
 from django.templatetags.static import static
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext
 from django.views.generic import DetailView, ListView, TemplateView
 
@@ -44,10 +45,13 @@ class HomeView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["counties"] = page_cache.rows_until_change(County.objects.all())
-        context["filter"] = DirectoryFilterSet()
+        # Read only while the template's cached part is rendered, once a change.
+        context["counties"] = SimpleLazyObject(
+            lambda: page_cache.rows_until_change(County.objects.all())
+        )
+        context["filter"] = SimpleLazyObject(DirectoryFilterSet)
         # The county map is drawn on the server: the home page loads no map script.
-        context["coverage"] = coverage_until_change()
+        context["coverage"] = SimpleLazyObject(coverage_until_change)
         return context
 
 

@@ -5,6 +5,7 @@ from django import forms
 from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
+from core import widgets
 from core.models import Language
 from resources.choices import TraffickingType
 from resources.models import Audience, Category, Resource
@@ -20,6 +21,10 @@ class DisplayNameChoiceField(forms.ModelChoiceField):
 class DisplayNameFilter(django_filters.ModelChoiceFilter):
     field_class = DisplayNameChoiceField
 
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", widgets.Select)
+        super().__init__(*args, **kwargs)
+
 
 class ResourceFilter(django_filters.FilterSet):
     """Filters over `queryset`, whose own resources decide which options are offered.
@@ -32,7 +37,7 @@ class ResourceFilter(django_filters.FilterSet):
         label=_("Keyword"),
         method="filter_keyword",
         max_length=200,
-        widget=forms.SearchInput,
+        widget=widgets.SearchInput,
     )
     category = DisplayNameFilter(
         label=_("Category"),
@@ -56,6 +61,7 @@ class ResourceFilter(django_filters.FilterSet):
             (TraffickingType.LABOR, TraffickingType.LABOR.label),
         ],
         empty_label=_("Sex and labor trafficking"),
+        widget=widgets.Select,
         method="filter_trafficking_type",
     )
     language = DisplayNameFilter(
@@ -67,7 +73,11 @@ class ResourceFilter(django_filters.FilterSet):
         distinct=False,
     )
     year = django_filters.ChoiceFilter(
-        label=_("Year"), field_name="published_on__year", choices=[], empty_label=_("Any year")
+        label=_("Year"),
+        field_name="published_on__year",
+        choices=[],
+        empty_label=_("Any year"),
+        widget=widgets.Select,
     )
 
     class Meta:

@@ -8,6 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from core import page_cache
+from core.models import County, Language
 from core.publishing import Status
 from organizations.models import Organization, Suggestion
 from organizations.sample_data import SampleDirectory
@@ -172,3 +173,18 @@ def test_the_api_keeps_the_language_asked_for_on_a_repeat_visit(client, listing)
     english = client.get(url, HTTP_ACCEPT_LANGUAGE="en")
     assert spanish["Content-Language"] == "es"
     assert english["Content-Language"] == "en"
+
+
+def test_several_tables_rows_are_kept_together_until_a_change():
+    tables = [County.objects.all(), Language.objects.all()]
+    counties, languages = page_cache.many_rows_until_change(tables)
+    with CaptureQueriesContext(connection) as queries:
+        again = page_cache.many_rows_until_change(tables)
+    assert len(queries) == 0
+    assert again == [counties, languages]
+    assert again[0] == page_cache.rows_until_change(County.objects.all())
+    spanish = next(language for language in languages if language.code == "es")
+    spanish.name = "Castilian"
+    spanish.save()
+    changed = page_cache.many_rows_until_change(tables)[1]
+    assert "Castilian" in [language.name for language in changed]

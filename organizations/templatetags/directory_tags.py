@@ -1,9 +1,14 @@
+import hashlib
 import json
+from functools import partial
 
 from django import template
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import get_language, gettext, ngettext
+
+from core import page_cache
+from organizations.verification import stale_cutoff
 
 register = template.Library()
 
@@ -59,3 +64,44 @@ def why_listed(organization, county) -> str:
     if remote:
         return gettext("Serves %(county)s County by phone or online") % {"county": county.name}
     return gettext("Serves %(county)s County from another county") % {"county": county.name}
+
+
+@register.simple_tag(takes_context=True)
+def result_cards(context, organizations, county) -> list[tuple[object, str]]:
+    """(organization, its card) for each result: `includes/result.html`, rendered
+    once per change for the same card.
+
+    A card shows the organization's own rows (the data version is in the
+    key), the services that matched, its phones and places (their ids are:
+    which rows a search loads may differ), the reason it is listed and its
+    distance (their text is), in the page's language, stale or not as of
+    today (the cut-off date is in the key too).
+    """
+    card = context.template.engine.get_template("organizations/includes/result.html")
+
+    def render_card(organization, reason: str) -> str:
+        with context.push(organization=organization, reason=reason):
+            return card.render(context)
+
+    cutoff = stale_cutoff().isoformat()
+    names: dict[int, str] = {}
+    compute = {}
+    for organization in organizations:
+        reason = why_listed(organization, county)
+        distance = organization.distance
+        parts = (
+            organization.pk,
+            [service.pk for service in organization.listed_services],
+            [phone.pk for phone in organization.listed_phones],
+            [location.pk for location in organization.locations.all()],
+            reason,
+            None if distance is None else about_miles(distance),
+            cutoff,
+        )
+        name = f"card:{get_language()}:{hashlib.sha256(repr(parts).encode()).hexdigest()}"
+        names[organization.pk] = name
+        compute[name] = partial(render_card, organization, reason)
+    cards = page_cache.many_until_change(compute)
+    # Rendered, hence escaped, by the template.
+    safe = {name: mark_safe(html) for name, html in cards.items()}  # noqa: S308
+    return [(organization, safe[names[organization.pk]]) for organization in organizations]
