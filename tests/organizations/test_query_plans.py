@@ -69,11 +69,17 @@ def test_searches_use_indexes_on_a_generated_directory(reference_data):
     # organizations table too. A ZIP code's search orders by the distance to each
     # match, and a third of all organizations match (every statewide service does):
     # reading both tables is then the cheapest plan, and the cost grows with the
-    # directory (README, Performance). Nothing else may scan.
+    # directory (README, Performance); whether the planner reads them or walks an
+    # index there depends on its sample of the generated rows. Nothing else may scan.
     known_scans = {
         "?q=shelter page": ["organizations_organization", "organizations_service"],
         "?q=legal+help&zip=90012 page": ["organizations_service"],
         "?q=legal+help&zip=90012 local count": ["organizations_service"],
         "?zip=95814 page": ["organizations_organization", "organizations_service"],
     }
-    assert scans == known_scans
+    unexpected = {
+        name: sorted(set(tables) - set(known_scans.get(name, [])))
+        for name, tables in scans.items()
+        if set(tables) - set(known_scans.get(name, []))
+    }
+    assert unexpected == {}
