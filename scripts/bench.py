@@ -53,6 +53,9 @@ PAGES = [
     ("sitemap page", "/sitemap-organizations.xml"),
 ]
 LOG = ROOT / "bench" / "gunicorn.log"
+# Nine a page, about three for each of gunicorn.conf.py's workers: whichever is free
+# takes the next connection.
+WARM_UP_REQUESTS = 9
 # Every static address in a page (tags, and the map settings' JSON that names the county
 # shapes a map fetches), less links, which load only when followed; and what stylesheets
 # name in url(). As tests/test_page_weight.py counts them, over the wire here.
@@ -183,6 +186,12 @@ def measure_size(args, count: int, static_root: Path, environment: dict) -> dict
 
     uncached, cached = Gunicorn(environment, 0), Gunicorn(environment, 300)
     try:
+        # Every worker's first requests load templates and open connections: not what a
+        # page costs a running site, and they would land on the first page measured.
+        for server in (uncached, cached):
+            for row in rows.values():
+                for _ in range(WARM_UP_REQUESTS):
+                    bench_http.fetch(server.port, row["url"])
         for label, row in rows.items():
             url = row["url"]
             timings = bench_http.latencies(uncached.port, url, args.repeat)
