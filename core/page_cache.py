@@ -69,21 +69,29 @@ def until_change(name: str, compute: Callable[[], T]) -> T:
     return value
 
 
-def many_until_change(compute: Mapping[str, Callable[[], T]]) -> dict[str, T]:
+def many_until_change(
+    compute: Mapping[str, Callable[[], T]],
+    prepare: Callable[[list[str]], None] | None = None,
+) -> dict[str, T]:
     """`until_change()` for several names at once: one read for them all, one
-    write for those missing (a page's 20 result cards, not 40 round trips)."""
+    write for those missing (a page's 20 result cards, not 40 round trips).
+
+    `prepare(names)` runs once before the missing ones are computed, to load
+    what only they need in one go.
+    """
     version = current_version()
     keys = {name: f"public-pages:{version}:{name}" for name in compute}
     found = cache.get_many(list(keys.values()))
-    values: dict[str, T] = {}
+    values: dict[str, T] = {name: found[key] for name, key in keys.items() if key in found}
+    names = [name for name in compute if name not in values]
+    if not names:
+        return values
+    if prepare is not None:
+        prepare(names)
     missing = {}
-    for name, key in keys.items():
-        if key in found:
-            values[name] = found[key]
-        else:
-            values[name] = missing[key] = compute[name]()
-    if missing:
-        cache.set_many(missing, ROWS_SECONDS)
+    for name in names:
+        values[name] = missing[keys[name]] = compute[name]()
+    cache.set_many(missing, ROWS_SECONDS)
     return values
 
 

@@ -130,7 +130,8 @@ class OrganizationQuerySet(PublishableQuerySet):
         return self.prefetch_related(
             Prefetch(
                 "services",
-                # Types, languages and counties: attach_terms() in SearchResults._load().
+                # Types, languages and counties: attach_terms(), for the cards rendered
+                # (organizations.templatetags.directory_tags.result_cards).
                 queryset=services.prefetch_related("phones").order_by("name"),
                 to_attr="listed_services",
             ),

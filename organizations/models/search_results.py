@@ -28,11 +28,8 @@ from django.db.models import (
     Window,
 )
 
-from organizations.prefetch import attach_terms
 from organizations.verification import stale_cutoff
 
-# The reference terms each service shows on a result card.
-LISTING_TERMS = ("service_types", "languages", "counties")
 # How far a browsed listing counts the organizations without an office in the
 # county: past it the page says "more than", and the cost of a page stays flat
 # however many statewide services the directory holds.
@@ -106,7 +103,9 @@ class SearchResults:
         raise NotImplementedError
 
     def _load(self, rows: list[dict]) -> list:
-        """The organizations of `rows`, in their order, with what their cards show.
+        """The organizations of `rows`, in their order, with what their cards are
+        keyed by (`result_cards`, which loads the services' terms for the cards
+        it must render).
 
         A row may carry `service_ids`, the matching services already found, so
         that the search need not run again to show them.
@@ -120,14 +119,6 @@ class SearchResults:
             self.organizations.model.objects.filter(pk__in=[row["organization_id"] for row in rows])
             .for_listing(services=services)
             .in_bulk()
-        )
-        attach_terms(
-            [
-                service
-                for organization in found.values()
-                for service in organization.listed_services
-            ],
-            LISTING_TERMS,
         )
         organizations = []
         for row in rows:

@@ -8,9 +8,13 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext, ngettext
 
 from core import page_cache
+from organizations.prefetch import attach_terms
 from organizations.verification import stale_cutoff
 
 register = template.Library()
+
+# The reference terms each service shows on a result card.
+LISTING_TERMS = ("service_types", "languages", "counties")
 
 # As django.utils.html.json_script: nothing in the data can close the element.
 _JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
@@ -101,7 +105,20 @@ def result_cards(context, organizations, county) -> list[tuple[object, str]]:
         name = f"card:{get_language()}:{hashlib.sha256(repr(parts).encode()).hexdigest()}"
         names[organization.pk] = name
         compute[name] = partial(render_card, organization, reason)
-    cards = page_cache.many_until_change(compute)
+
+    def load_terms(missing: list[str]) -> None:
+        """The services' types, languages and counties, only for cards not kept."""
+        attach_terms(
+            [
+                service
+                for organization in organizations
+                if names[organization.pk] in missing
+                for service in organization.listed_services
+            ],
+            LISTING_TERMS,
+        )
+
+    cards = page_cache.many_until_change(compute, prepare=load_terms)
     # Rendered, hence escaped, by the template.
     safe = {name: mark_safe(html) for name, html in cards.items()}  # noqa: S308
     return [(organization, safe[names[organization.pk]]) for organization in organizations]
