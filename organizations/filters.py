@@ -22,6 +22,7 @@ from core.search import MAX_QUERY_LENGTH, clean_query
 from organizations.models import Population, Service, ServiceType
 from organizations.zip_codes import ZipCode, lookup_zip, normalize_zip
 
+PLACES = ("county", "zip")
 MORE_FILTERS = (
     "service_type",
     "population",
@@ -239,9 +240,10 @@ class DirectoryFilterSet(django_filters.FilterSet):
 
     @property
     def browsing(self) -> bool:
-        """Whether nothing but a county narrows the search: a whole county's
-        listing, or the state's, which nearly every organization is in."""
-        return not any(self.cleaned(name) for name in self.filters if name != "county")
+        """Whether nothing but a place (a county, a ZIP code) narrows the search: a
+        whole county's listing, a ZIP code's or the state's, which nearly every
+        organization is in."""
+        return not any(self.cleaned(name) for name in self.filters if name not in PLACES)
 
     @property
     def place(self) -> Place | None:

@@ -16,12 +16,12 @@ from django.utils.translation import gettext_lazy as _
 from core.publishing import PublishableQuerySet, Status
 from core.translation import in_every_language
 from organizations.models.search_results import (
-    BrowsedResults,
     FilteredResults,
     GroupedResults,
     SearchResults,
     stale_condition,
 )
+from organizations.models.segmented_results import BrowsedResults, NearbyResults
 from organizations.prefetch import as_prefetched, attach_terms
 from organizations.verification import stale_cutoff, verification_cutoff
 
@@ -108,12 +108,15 @@ class OrganizationQuerySet(PublishableQuerySet):
         within each group. A keyword's ranking groups the matching services
         (`GroupedResults`); otherwise organizations are ordered by their own
         columns (`FilteredResults`), and when `browsing` says that `services`
-        are only a county's (or the state's), so that nearly every listing
-        matches, walked in alphabetical order (`BrowsedResults`).
+        are only a place's (a county, a ZIP code, or the state), so that nearly
+        every listing matches, read in segments and counted only so far
+        (`BrowsedResults`, `NearbyResults`).
         """
         if ranked:
             return GroupedResults(self, services, near=near, ranked=True, county=county)
-        if browsing and near is None:
+        if browsing:
+            if near is not None:
+                return NearbyResults(self, services, near=near, county=county)
             return BrowsedResults(self, services, county=county)
         return FilteredResults(self, services, near=near, county=county)
 

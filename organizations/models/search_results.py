@@ -79,11 +79,17 @@ class ResultsPage:
     total: int
     local_count: int | None
     exact: bool = True
+    local_exact: bool = True
 
     @property
     def passed(self) -> int:
         """The round number an inexact `total` is known to pass, for "more than"."""
         return (self.total - 1) // COUNT_LIMIT * COUNT_LIMIT
+
+    @property
+    def local_passed(self) -> int:
+        """The same for an inexact `local_count`."""
+        return (max(self.local_count or 0, 1) - 1) // COUNT_LIMIT * COUNT_LIMIT
 
 
 class SearchResults:
@@ -303,106 +309,3 @@ class FilteredResults(SearchResults):
 
     def first_page_statements(self, size: int) -> dict[str, tuple]:
         return {"page": self._counted()[:size].query.sql_with_params()}
-
-
-class BrowsedResults(SearchResults):
-    """A whole county's (or the state's) organizations: local, then the rest, by name.
-
-    Grouping would visit every matching service to order and count them, and
-    every statewide service matches every county: 57 ms at 10,000
-    organizations and 350 ms at 100,000. Instead the organizations are taken
-    in segments, each in alphabetical order (an index), in one query: with a
-    county, fresh and then stale listings with an office there (all of them:
-    they are few), then fresh and stale ones without. The segments without an
-    office stop after `COUNT_LIMIT` (or the page's end, if further), so a page
-    reads about that many organizations whatever the directory's size.
-    """
-
-    def _segments(self) -> list[tuple]:
-        """(organizations, limited) in the order they are listed."""
-        organizations = self.organizations.published().filter(
-            Exists(self.services.filter(organization=OuterRef("pk")))
-        )
-        fresh, stale = Q(last_verified_on__gte=stale_cutoff()), stale_condition()
-        if self.county is None:
-            return [(organizations.filter(fresh), True), (organizations.filter(stale), True)]
-        local = Exists(public_offices(self.county, "pk"))
-        return [
-            (organizations.filter(local).filter(fresh), False),
-            (organizations.filter(local).filter(stale), False),
-            (organizations.exclude(local).filter(fresh), True),
-            (organizations.exclude(local).filter(stale), True),
-        ]
-
-    def _query(self, segments: list[tuple], start: int, size: int, limit: int) -> tuple[str, list]:
-        """The page's rows, each with every segment's size (as far as it was read)."""
-        # Composed from the ORM's own SQL and integers only; every value is a parameter.
-        parts, params = [], []
-        for index, (organizations, limited) in enumerate(segments):
-            organizations = organizations.values("pk", "name")
-            if limited:
-                organizations = organizations.order_by("name", "pk")[:limit]
-            else:
-                organizations = organizations.order_by()
-            sql, segment_params = organizations.query.get_compiler(organizations.db).as_sql()
-            parts.append(
-                f'SELECT s{index}."pk" AS id, s{index}."name" AS name, {index} AS segment '  # noqa: S608
-                f"FROM ({sql}) s{index}"
-            )
-            params += segment_params
-        sizes = ", ".join(
-            f"SUM(CASE WHEN segment = {index} THEN 1 ELSE 0 END) OVER () AS size_{index}"
-            for index in range(len(segments))
-        )
-        sql = (
-            f"SELECT id, segment, {sizes} FROM ({' UNION ALL '.join(parts)}) candidates "  # noqa: S608
-            "ORDER BY segment, name, id LIMIT %s OFFSET %s"
-        )
-        return sql, [*params, size, start]
-
-    def first_page_statements(self, size: int) -> dict[str, tuple]:
-        return {"page": self._query(self._segments(), 0, size, max(COUNT_LIMIT, size) + 1)}
-
-    def _fetch(self, start: int, size: int, limit: int = 0) -> tuple[list, list[int], bool]:
-        """The page's rows, the segments' sizes, and whether those are exact.
-
-        A segment is read up to `limit` organizations, by default `COUNT_LIMIT`
-        or the page's end, and one more to tell whether it goes on.
-        """
-        limit = max(limit, COUNT_LIMIT, start + size) + 1
-        segments = self._segments()
-        sql, params = self._query(segments, start, size, limit)
-        with connections[self.organizations.db].cursor() as cursor:
-            cursor.execute(sql, params)
-            fetched = cursor.fetchall()
-        if not fetched:
-            return [], [], True
-        sizes = [int(value) for value in fetched[0][2:]]
-        exact = not any(
-            limited and n >= limit
-            for (_organizations, limited), n in zip(segments, sizes, strict=True)
-        )
-        rows = [
-            {
-                "organization_id": row[0],
-                "is_local": (row[1] < 2) if self.county is not None else None,
-            }
-            for row in fetched
-        ]
-        return rows, sizes, exact
-
-    def page(self, number: int, size: int) -> ResultsPage:
-        start = (number - 1) * size
-        rows, sizes, exact = self._fetch(start, size)
-        if not rows and number > 1:
-            # Past the end: fewer than `start` exist, so counting that far is exact;
-            # then the last page.
-            _first, sizes, exact = self._fetch(0, 1, limit=start)
-            if sizes:
-                number = -(-sum(sizes) // size)
-                rows, sizes, exact = self._fetch((number - 1) * size, size)
-        if not rows:
-            return ResultsPage([], 1, 0, 0 if self.county is not None else None)
-        local = sum(sizes[:2]) if self.county is not None else None
-        # A shown count, when not exact, is one that is known to be passed.
-        return ResultsPage(self._load(rows), number, sum(sizes), local, exact)

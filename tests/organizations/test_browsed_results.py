@@ -7,12 +7,8 @@ from django.urls import reverse
 from core.models import County
 from organizations.filters import DirectoryFilterSet
 from organizations.models import Organization, Service
-from organizations.models.search_results import (
-    COUNT_LIMIT,
-    BrowsedResults,
-    FilteredResults,
-    GroupedResults,
-)
+from organizations.models.search_results import COUNT_LIMIT, FilteredResults, GroupedResults
+from organizations.models.segmented_results import BrowsedResults, NearbyResults
 from organizations.sample_data import SampleDirectory
 from tests.factories import OrganizationFactory, ServiceFactory, county
 
@@ -119,3 +115,42 @@ def test_filtered_results_list_what_grouping_lists_in_the_same_order(reference_d
     assert filtered_ids == grouped_ids
     assert {page.total for page in pages} == {len(grouped_ids)}
     assert {page.local_count for page in pages} == {grouped.local_count()}
+
+
+@pytest.mark.parametrize("query", ["zip=95814", "zip=96120", "zip=95814&county=alpine"])
+def test_a_zip_codes_segments_list_what_grouping_lists_in_the_same_order(reference_data, query):
+    SampleDirectory(count=400, seed=3).build()
+    filterset = DirectoryFilterSet(QueryDict(query))
+    place = filterset.place
+    near = (place.zip_code.latitude, place.zip_code.longitude)
+    county_searched = filterset.searched_county
+    nearby = NearbyResults(
+        Organization.objects.all(), filterset.qs, near=near, county=county_searched
+    )
+    grouped = GroupedResults(
+        Organization.objects.all(), filterset.qs, near=near, county=county_searched
+    )
+
+    nearby_ids, pages = every_page(nearby)
+    grouped_ids, _pages = every_page(grouped)
+
+    assert len(grouped_ids) > COUNT_LIMIT
+    assert nearby_ids == grouped_ids
+    first, last = pages[0], pages[-1]
+    assert not first.exact
+    assert last.exact
+    assert last.total == len(grouped_ids)
+    assert last.local_exact
+    assert last.local_count == grouped.local_count()
+    distances = [o.distance for o in nearby.page(1, PAGE).organizations]
+    assert all(distance is not None for distance in distances[:1])
+
+
+def test_a_zip_code_page_past_the_end_shows_the_last_page(client, reference_data):
+    SampleDirectory(count=60, seed=3).build()
+    response = client.get(reverse("organizations:search"), {"zip": "95814", "page": 99})
+    page_obj = response.context["page_obj"]
+    assert response.context["results_page"].exact
+    assert not page_obj.has_next()
+    assert page_obj.number == page_obj.paginator.num_pages
+    assert response.context["organizations"]
