@@ -7,10 +7,17 @@ organizations in the order they are listed, segment after segment (with an
 office in the county first, fresh before stale), and stop after
 `COUNT_LIMIT` or the page's end, whichever is further. Past that the page
 says "more than".
+
+One query a page: a UNION ALL of the segments, each with its own ORDER BY
+and LIMIT, under a LIMIT of its own. PostgreSQL and SQLite run a UNION ALL's
+parts in order and stop at the LIMIT, so a segment after the ones that
+filled it is never read: around a city, or in a county, its own offices
+usually fill it, and the state's listings are never ordered at all.
 """
 
 from django.db import connections
-from django.db.models import Exists, F, FloatField, OuterRef, Q, Subquery
+from django.db.models import Exists, F, FloatField, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce
 
 from organizations.models.search_results import (
     COUNT_LIMIT,
@@ -22,143 +29,17 @@ from organizations.models.search_results import (
 from organizations.verification import stale_cutoff
 
 
-class BrowsedResults(SearchResults):
-    """A whole county's (or the state's) organizations: local, then the rest, by name.
+class SegmentedResults(SearchResults):
+    """Results read lazily in segments (`_segments()`), each in `order`."""
 
-    Grouping would visit every matching service to order and count them, and
-    every statewide service matches every county: 57 ms at 10,000
-    organizations and 350 ms at 100,000. Instead the organizations are taken
-    in segments, each in alphabetical order (an index), in one query: with a
-    county, fresh and then stale listings with an office there (all of them:
-    they are few), then fresh and stale ones without. The segments without an
-    office stop after `COUNT_LIMIT` (or the page's end, if further), so a page
-    reads about that many organizations whatever the directory's size.
-    """
-
-    def _segments(self) -> list[tuple]:
-        """(organizations, limited) in the order they are listed."""
-        organizations = self.organizations.published().filter(
-            Exists(self.services.filter(organization=OuterRef("pk")))
-        )
-        fresh, stale = Q(last_verified_on__gte=stale_cutoff()), stale_condition()
-        if self.county is None:
-            return [(organizations.filter(fresh), True), (organizations.filter(stale), True)]
-        local = Exists(public_offices(self.county, "pk"))
-        return [
-            (organizations.filter(local).filter(fresh), False),
-            (organizations.filter(local).filter(stale), False),
-            (organizations.exclude(local).filter(fresh), True),
-            (organizations.exclude(local).filter(stale), True),
-        ]
-
-    def _query(self, segments: list[tuple], start: int, size: int, limit: int) -> tuple[str, list]:
-        """The page's rows, each with every segment's size (as far as it was read)."""
-        # Composed from the ORM's own SQL and integers only; every value is a parameter.
-        parts, params = [], []
-        for index, (organizations, limited) in enumerate(segments):
-            organizations = organizations.values("pk", "name")
-            if limited:
-                organizations = organizations.order_by("name", "pk")[:limit]
-            else:
-                organizations = organizations.order_by()
-            sql, segment_params = organizations.query.get_compiler(organizations.db).as_sql()
-            parts.append(
-                f'SELECT s{index}."pk" AS id, s{index}."name" AS name, {index} AS segment '  # noqa: S608
-                f"FROM ({sql}) s{index}"
-            )
-            params += segment_params
-        sizes = ", ".join(
-            f"SUM(CASE WHEN segment = {index} THEN 1 ELSE 0 END) OVER () AS size_{index}"
-            for index in range(len(segments))
-        )
-        sql = (
-            f"SELECT id, segment, {sizes} FROM ({' UNION ALL '.join(parts)}) candidates "  # noqa: S608
-            "ORDER BY segment, name, id LIMIT %s OFFSET %s"
-        )
-        return sql, [*params, size, start]
-
-    def first_page_statements(self, size: int) -> dict[str, tuple]:
-        return {"page": self._query(self._segments(), 0, size, max(COUNT_LIMIT, size) + 1)}
-
-    def _fetch(self, start: int, size: int, limit: int = 0) -> tuple[list, list[int], bool]:
-        """The page's rows, the segments' sizes, and whether those are exact.
-
-        A segment is read up to `limit` organizations, by default `COUNT_LIMIT`
-        or the page's end, and one more to tell whether it goes on.
-        """
-        limit = max(limit, COUNT_LIMIT, start + size) + 1
-        segments = self._segments()
-        sql, params = self._query(segments, start, size, limit)
-        with connections[self.organizations.db].cursor() as cursor:
-            cursor.execute(sql, params)
-            fetched = cursor.fetchall()
-        if not fetched:
-            return [], [], True
-        sizes = [int(value) for value in fetched[0][2:]]
-        exact = not any(
-            limited and n >= limit
-            for (_organizations, limited), n in zip(segments, sizes, strict=True)
-        )
-        rows = [
-            {
-                "organization_id": row[0],
-                "is_local": (row[1] < 2) if self.county is not None else None,
-            }
-            for row in fetched
-        ]
-        return rows, sizes, exact
-
-    def page(self, number: int, size: int) -> ResultsPage:
-        start = (number - 1) * size
-        rows, sizes, exact = self._fetch(start, size)
-        if not rows and number > 1:
-            # Past the end: fewer than `start` exist, so counting that far is exact;
-            # then the last page.
-            _first, sizes, exact = self._fetch(0, 1, limit=start)
-            if sizes:
-                number = -(-sum(sizes) // size)
-                rows, sizes, exact = self._fetch((number - 1) * size, size)
-        if not rows:
-            return ResultsPage([], 1, 0, 0 if self.county is not None else None)
-        local = sum(sizes[:2]) if self.county is not None else None
-        # A shown count, when not exact, is one that is known to be passed.
-        return ResultsPage(self._load(rows), number, sum(sizes), local, exact)
-
-
-class NearbyResults(SearchResults):
-    """A ZIP code's organizations: with an office in its county first, then the
-    rest, nearest first within each, fresh before stale.
-
-    Distances need computing for every organization of a segment to order it,
-    so the segments are read lazily: the query stops once `COUNT_LIMIT` rows
-    (or the page's end) are found, and later segments are then never read.
-    Around a city the local offices alone fill that, so a page costs what its
-    county's offices do, not what the state's listings do. PostgreSQL and
-    SQLite both run a UNION ALL's parts in order and stop at the LIMIT; each
-    part also has its own ORDER BY and LIMIT, so its rows come in order.
-    """
-
-    def __init__(self, organizations, services, *, near, county=None):
-        super().__init__(organizations, services, county=county)
-        self.near = near
+    order: tuple = ("name", "pk")
+    # The first two segments, those with an office in the county, in the same order.
+    local_order: tuple = order
 
     def _segments(self) -> list:
-        from organizations.geo import miles_from
-        from organizations.models import Location
-
-        nearest = (
-            Location.objects.public()
-            .with_coordinates()
-            .filter(organization=OuterRef("pk"))
-            .annotate(miles=miles_from(*self.near))
-            .order_by("miles")
-            .values("miles")[:1]
-        )
-        organizations = (
-            self.organizations.published()
-            .filter(Exists(self.services.filter(organization=OuterRef("pk"))))
-            .annotate(distance=Subquery(nearest, output_field=FloatField()))
-        )
+        """The organizations of each segment, in the order they are listed; with a
+        county, the first two are those with an office there (fresh, then stale)."""
+        organizations = self._matching()
         fresh, stale = Q(last_verified_on__gte=stale_cutoff()), stale_condition()
         if self.county is None:
             return [organizations.filter(fresh), organizations.filter(stale)]
@@ -170,22 +51,34 @@ class NearbyResults(SearchResults):
             organizations.exclude(local).filter(stale),
         ]
 
+    def _matching(self):
+        """Published organizations with one of the matching services."""
+        return self.organizations.published().filter(
+            Exists(self.services.filter(organization=OuterRef("pk")))
+        )
+
+    def _distance_column(self, alias: str) -> str:
+        return "NULL"
+
     def _query(self, limit: int) -> tuple[str, list]:
         # Composed from the ORM's own SQL and integers only; every value is a parameter.
         parts, params = [], []
         for index, organizations in enumerate(self._segments()):
-            ordered = organizations.values("pk", "distance").order_by(
-                F("distance").asc(nulls_last=True), "name", "pk"
-            )[:limit]
+            order = self.local_order if self.county is not None and index < 2 else self.order
+            ordered = organizations.values("pk", *self._extra_columns()).order_by(*order)[:limit]
             sql, segment_params = ordered.query.get_compiler(ordered.db).as_sql()
+            alias = f"s{index}"
             parts.append(
-                f'SELECT s{index}."pk" AS id, s{index}."distance" AS distance, '  # noqa: S608
-                f"{index} AS segment FROM ({sql}) s{index}"
+                f'SELECT {alias}."pk" AS id, {self._distance_column(alias)} AS distance, '  # noqa: S608
+                f"{index} AS segment FROM ({sql}) {alias}"
             )
             params += segment_params
         union = " UNION ALL ".join(parts)
         sql = f"SELECT id, distance, segment FROM ({union}) candidates LIMIT %s"  # noqa: S608
         return sql, [*params, limit]
+
+    def _extra_columns(self) -> tuple:
+        return ()
 
     def page(self, number: int, size: int) -> ResultsPage:
         start = (number - 1) * size
@@ -221,3 +114,57 @@ class NearbyResults(SearchResults):
 
     def first_page_statements(self, size: int) -> dict[str, tuple]:
         return {"page": self._query(max(COUNT_LIMIT, size) + 1)}
+
+
+class BrowsedResults(SegmentedResults):
+    """A whole county's (or the state's) organizations: local, then the rest, by name.
+
+    Grouping would visit every matching service to order and count them, and
+    every statewide service matches every county: 57 ms at 10,000
+    organizations and 350 ms at 100,000. Each segment here is read along the
+    `(name, id)` index, but the local ones from the county's locations: walking
+    the index for them checked 7,041 organizations for an office to find 101
+    at 100,000. Their order is the same, by an expression the index does not
+    give (names are never null), so the planner starts from the locations.
+    """
+
+    local_order = (Coalesce("name", Value("")), "pk")
+
+
+class NearbyResults(SegmentedResults):
+    """A ZIP code's organizations: with an office in its county first, then the
+    rest, nearest first within each (distance to the closest public location),
+    fresh before stale.
+
+    Ordering a segment by distance computes it for the whole segment; read
+    lazily, only the segments a page reaches are ordered.
+    """
+
+    order = (F("distance").asc(nulls_last=True), "name", "pk")
+    # No index gives a distance, so the planner starts the local ones from the county.
+    local_order = order
+
+    def __init__(self, organizations, services, *, near, county=None):
+        super().__init__(organizations, services, county=county)
+        self.near = near
+
+    def _matching(self):
+        from organizations.geo import miles_from
+        from organizations.models import Location
+
+        # Confidential locations take no part, so distances cannot point to a shelter.
+        nearest = (
+            Location.objects.public()
+            .with_coordinates()
+            .filter(organization=OuterRef("pk"))
+            .annotate(miles=miles_from(*self.near))
+            .order_by("miles")
+            .values("miles")[:1]
+        )
+        return super()._matching().annotate(distance=Subquery(nearest, output_field=FloatField()))
+
+    def _extra_columns(self) -> tuple:
+        return ("distance",)
+
+    def _distance_column(self, alias: str) -> str:
+        return f'{alias}."distance"'
