@@ -66,6 +66,26 @@ def public_offices(county, organization_ref: str):
     )
 
 
+def nearest_public_distance(near, organization_ref: str) -> Subquery:
+    """Miles from `near` (latitude, longitude) to the closest public location of the
+    organization `organization_ref` points to.
+
+    Confidential locations take no part, so distances cannot point to a shelter.
+    """
+    from organizations.geo import miles_from
+    from organizations.models import Location
+
+    nearest = (
+        Location.objects.public()
+        .with_coordinates()
+        .filter(organization=OuterRef(organization_ref))
+        .annotate(miles=miles_from(*near))
+        .order_by("miles")
+        .values("miles")[:1]
+    )
+    return Subquery(nearest, output_field=FloatField())
+
+
 @dataclass
 class ResultsPage:
     """One page of results and what the page says about the rest.
@@ -149,9 +169,6 @@ class GroupedResults(SearchResults):
         self.rows = self._rows(near, ranked)
 
     def _rows(self, near, ranked: bool):
-        from organizations.geo import miles_from
-        from organizations.models import Location
-
         services = self.services
         if self.organizations.query.has_filters():
             services = services.filter(organization__in=self.organizations)
@@ -166,16 +183,7 @@ class GroupedResults(SearchResults):
         # Within each group (local, statewide), listings not checked for a long time last.
         order.append(fresh_before_stale())
         if near is not None:
-            # Confidential locations take no part, so distances cannot point to a shelter.
-            nearest = (
-                Location.objects.public()
-                .with_coordinates()
-                .filter(organization=OuterRef("organization_id"))
-                .annotate(miles=miles_from(*near))
-                .order_by("miles")
-                .values("miles")[:1]
-            )
-            rows = rows.annotate(distance=Subquery(nearest, output_field=FloatField()))
+            rows = rows.annotate(distance=nearest_public_distance(near, "organization_id"))
             order.append(F("distance").asc(nulls_last=True))
         if ranked:
             rows = rows.annotate(best_match=Max("relevance"))
@@ -247,9 +255,6 @@ class FilteredResults(SearchResults):
         self.rows = self._rows(near)
 
     def _rows(self, near):
-        from organizations.geo import miles_from
-        from organizations.models import Location
-
         rows = self.organizations.published().filter(
             Exists(self.services.filter(organization=OuterRef("pk")))
         )
@@ -266,16 +271,7 @@ class FilteredResults(SearchResults):
         )
         order.append(F("is_stale").asc())
         if near is not None:
-            # Confidential locations take no part, so distances cannot point to a shelter.
-            nearest = (
-                Location.objects.public()
-                .with_coordinates()
-                .filter(organization=OuterRef("pk"))
-                .annotate(miles=miles_from(*near))
-                .order_by("miles")
-                .values("miles")[:1]
-            )
-            rows = rows.annotate(distance=Subquery(nearest, output_field=FloatField()))
+            rows = rows.annotate(distance=nearest_public_distance(near, "pk"))
             order.append(F("distance").asc(nulls_last=True))
         return rows.order_by(*order, "name", "pk")
 

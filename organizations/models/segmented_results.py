@@ -16,13 +16,14 @@ usually fill it, and the state's listings are never ordered at all.
 """
 
 from django.db import connections
-from django.db.models import Exists, F, FloatField, OuterRef, Q, Subquery, Value
+from django.db.models import Exists, F, OuterRef, Q, Value
 from django.db.models.functions import Coalesce
 
 from organizations.models.search_results import (
     COUNT_LIMIT,
     ResultsPage,
     SearchResults,
+    nearest_public_distance,
     public_offices,
     stale_condition,
 )
@@ -149,19 +150,7 @@ class NearbyResults(SegmentedResults):
         self.near = near
 
     def _matching(self):
-        from organizations.geo import miles_from
-        from organizations.models import Location
-
-        # Confidential locations take no part, so distances cannot point to a shelter.
-        nearest = (
-            Location.objects.public()
-            .with_coordinates()
-            .filter(organization=OuterRef("pk"))
-            .annotate(miles=miles_from(*self.near))
-            .order_by("miles")
-            .values("miles")[:1]
-        )
-        return super()._matching().annotate(distance=Subquery(nearest, output_field=FloatField()))
+        return super()._matching().annotate(distance=nearest_public_distance(self.near, "pk"))
 
     def _extra_columns(self) -> tuple:
         return ("distance",)
