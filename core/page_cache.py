@@ -148,12 +148,12 @@ def _signed_in(request) -> bool:
     return user is not None and user.is_authenticated
 
 
+def _public_get(request, excluded: tuple[str, ...]) -> bool:
+    return request.method in ("GET", "HEAD") and not request.path.startswith(excluded)
+
+
 def _cacheable_request(request) -> bool:
-    return (
-        request.method in ("GET", "HEAD")
-        and not request.path.startswith(EXCLUDED_PREFIXES)
-        and not _signed_in(request)
-    )
+    return _public_get(request, EXCLUDED_PREFIXES) and not _signed_in(request)
 
 
 def _cacheable_response(response) -> bool:
@@ -229,8 +229,7 @@ class FinishedPageCacheMiddleware:
     def __call__(self, request):
         if (
             not settings.PUBLIC_PAGE_CACHE_SECONDS
-            or request.method not in ("GET", "HEAD")
-            or request.path.startswith(FINISHED_EXCLUDED_PREFIXES)
+            or not _public_get(request, FINISHED_EXCLUDED_PREFIXES)
             or settings.SESSION_COOKIE_NAME in request.COOKIES
         ):
             return self.get_response(request)

@@ -54,19 +54,25 @@ class _WrittenInPython:
         return markup
 
 
-class TextInput(_WrittenInPython, forms.TextInput):
+class _WrittenInput(_WrittenInPython):
+    """An <input> widget, as input.html."""
+
+    template_name: str
+
     def markup(self, template_name, widget):
         return _input(widget) if template_name == self.template_name else None
 
 
-class SearchInput(_WrittenInPython, forms.SearchInput):
-    def markup(self, template_name, widget):
-        return _input(widget) if template_name == self.template_name else None
+class TextInput(_WrittenInput, forms.TextInput):
+    pass
 
 
-class CheckboxInput(_WrittenInPython, forms.CheckboxInput):
-    def markup(self, template_name, widget):
-        return _input(widget) if template_name == self.template_name else None
+class SearchInput(_WrittenInput, forms.SearchInput):
+    pass
+
+
+class CheckboxInput(_WrittenInput, forms.CheckboxInput):
+    pass
 
 
 class Select(_WrittenInPython, forms.Select):

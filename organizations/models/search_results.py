@@ -43,10 +43,11 @@ def stale_condition(today=None, prefix: str = "") -> Q:
     )
 
 
-def fresh_before_stale():
-    """The grouped results' ordering key that puts stale listings after fresh ones."""
+def fresh_before_stale(prefix: str = ""):
+    """The ordering key that puts stale listings after fresh ones (of organizations,
+    or through `prefix` from a related model)."""
     return Case(
-        When(stale_condition(prefix="organization__"), then=Value(1)),
+        When(stale_condition(prefix=prefix), then=Value(1)),
         default=Value(0),
         output_field=IntegerField(),
     ).asc()
@@ -104,16 +105,26 @@ class ResultsPage:
     @property
     def passed(self) -> int:
         """The round number an inexact `total` is known to pass, for "more than"."""
-        return (self.total - 1) // COUNT_LIMIT * COUNT_LIMIT
+        return _passed(self.total)
 
     @property
     def local_passed(self) -> int:
         """The same for an inexact `local_count`."""
-        return (max(self.local_count or 0, 1) - 1) // COUNT_LIMIT * COUNT_LIMIT
+        return _passed(self.local_count or 0)
+
+
+def _passed(count: int) -> int:
+    """The largest multiple of `COUNT_LIMIT` below `count` (at least one row is known)."""
+    return (max(count, 1) - 1) // COUNT_LIMIT * COUNT_LIMIT
+
+
+def last_page(total: int, size: int) -> int:
+    """The number of the last page of `total` results, `size` a page."""
+    return -(-total // size)
 
 
 class SearchResults:
-    """What both shapes share: the matching services, and loading a page's cards."""
+    """What every shape shares: the matching services, and loading a page's cards."""
 
     def __init__(self, organizations, services, *, county=None):
         self.organizations = organizations
@@ -127,6 +138,15 @@ class SearchResults:
         """The SQL (and parameters) the first page runs to find its rows, by name,
         for EXPLAIN."""
         raise NotImplementedError
+
+    def _matching(self):
+        """Published organizations with one of the matching services."""
+        return self.organizations.published().filter(
+            Exists(self.services.filter(organization=OuterRef("pk")))
+        )
+
+    def _empty(self) -> ResultsPage:
+        return ResultsPage([], 1, 0, 0 if self.county is not None else None)
 
     def _load(self, rows: list[dict]) -> list:
         """The organizations of `rows`, in their order, with what their cards are
@@ -181,7 +201,7 @@ class GroupedResults(SearchResults):
             rows = rows.annotate(is_local=Exists(public_offices(self.county, "organization_id")))
             order.append(F("is_local").desc())
         # Within each group (local, statewide), listings not checked for a long time last.
-        order.append(fresh_before_stale())
+        order.append(fresh_before_stale(prefix="organization__"))
         if near is not None:
             rows = rows.annotate(distance=nearest_public_distance(near, "organization_id"))
             order.append(F("distance").asc(nulls_last=True))
@@ -215,7 +235,7 @@ class GroupedResults(SearchResults):
         total = self.count()
         if not total or number == 1:
             return ResultsPage([], 1, total, self.local_count())
-        last = -(-total // size)
+        last = last_page(total, size)
         rows = list(self._with_services(self.rows)[(last - 1) * size : last * size])
         return ResultsPage(self._load(rows), last, total, self.local_count())
 
@@ -255,21 +275,12 @@ class FilteredResults(SearchResults):
         self.rows = self._rows(near)
 
     def _rows(self, near):
-        rows = self.organizations.published().filter(
-            Exists(self.services.filter(organization=OuterRef("pk")))
-        )
+        rows = self._matching()
         order = []
         if self.county is not None:
             rows = rows.annotate(is_local=Exists(public_offices(self.county, "pk")))
             order.append(F("is_local").desc())
-        rows = rows.annotate(
-            is_stale=Case(
-                When(stale_condition(), then=Value(1)),
-                default=Value(0),
-                output_field=IntegerField(),
-            )
-        )
-        order.append(F("is_stale").asc())
+        order.append(fresh_before_stale())
         if near is not None:
             rows = rows.annotate(distance=nearest_public_distance(near, "pk"))
             order.append(F("distance").asc(nulls_last=True))
@@ -293,11 +304,11 @@ class FilteredResults(SearchResults):
         if not rows and number > 1:
             total = self.rows.count()
             if total:
-                number = -(-total // size)
+                number = last_page(total, size)
                 start = (number - 1) * size
                 rows = list(self._counted()[start : start + size])
         if not rows:
-            return ResultsPage([], 1, 0, 0 if self.county is not None else None)
+            return self._empty()
         for row in rows:
             row["organization_id"] = row["pk"]
         first = rows[0]

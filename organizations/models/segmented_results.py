@@ -16,13 +16,14 @@ usually fill it, and the state's listings are never ordered at all.
 """
 
 from django.db import connections
-from django.db.models import Exists, F, OuterRef, Q, Value
+from django.db.models import Exists, F, Q, Value
 from django.db.models.functions import Coalesce
 
 from organizations.models.search_results import (
     COUNT_LIMIT,
     ResultsPage,
     SearchResults,
+    last_page,
     nearest_public_distance,
     public_offices,
     stale_condition,
@@ -51,12 +52,6 @@ class SegmentedResults(SearchResults):
             organizations.exclude(local).filter(fresh),
             organizations.exclude(local).filter(stale),
         ]
-
-    def _matching(self):
-        """Published organizations with one of the matching services."""
-        return self.organizations.published().filter(
-            Exists(self.services.filter(organization=OuterRef("pk")))
-        )
 
     def _distance_column(self, alias: str) -> str:
         return "NULL"
@@ -91,7 +86,7 @@ class SegmentedResults(SearchResults):
         total, exact = len(fetched), len(fetched) < limit
         if start >= total and total:
             # Past the end: fewer than `limit` exist, so all were read; the last page.
-            number = -(-total // size)
+            number = last_page(total, size)
             start = (number - 1) * size
         rows = [
             {
@@ -108,7 +103,7 @@ class SegmentedResults(SearchResults):
             # The local segments were read to their end if a later one was reached.
             local_exact = exact or any(segment >= 2 for _pk, _distance, segment in fetched)
         if not rows:
-            return ResultsPage([], 1, 0, 0 if self.county is not None else None)
+            return self._empty()
         return ResultsPage(
             self._load(rows), number, total, local_count, exact, local_exact=local_exact
         )

@@ -108,11 +108,12 @@ def result_cards(context, organizations, county) -> list[tuple[object, str]]:
 
     def load_terms(missing: list[str]) -> None:
         """The services' types, languages and counties, only for cards not kept."""
+        unkept = set(missing)
         attach_terms(
             [
                 service
                 for organization in organizations
-                if names[organization.pk] in missing
+                if names[organization.pk] in unkept
                 for service in organization.listed_services
             ],
             LISTING_TERMS,
