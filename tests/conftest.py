@@ -1,15 +1,14 @@
 import os
-from pathlib import Path
 
 import pytest
 from django.conf import settings
 from django.core.cache import cache
-from django.core.management import call_command
 from django.db import connection, connections
 from django.utils import translation
 from hypothesis import settings as hypothesis_settings
 
 from tests.prerequisites import in_ci
+from tests.reference import ensure_reference_data, load_reference_data
 
 # Property tests run a quick profile by default; CI runs more examples, always the
 # same ones (a red build must be reproducible); HYPOTHESIS_PROFILE=nightly runs
@@ -18,16 +17,6 @@ hypothesis_settings.register_profile("quick", max_examples=60)
 hypothesis_settings.register_profile("ci", max_examples=150, derandomize=True, print_blob=True)
 hypothesis_settings.register_profile("nightly", max_examples=1000)
 hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if in_ci() else "quick"))
-
-SAMPLE_FIXTURES = sorted(
-    str(path) for path in (Path(settings.BASE_DIR) / "fixtures" / "sample").glob("*.json")
-)
-
-
-def load_reference_data() -> None:
-    """Counties, vocabularies and the starter library: what every page needs."""
-    call_command("load_reference_data", verbosity=0)
-    call_command("loaddata", *SAMPLE_FIXTURES, verbosity=0)
 
 
 @pytest.fixture(scope="session")
@@ -50,10 +39,7 @@ def django_db_setup(django_db_setup, django_db_blocker):
 @pytest.fixture
 def reference_data(db):
     """Reload the reference data where a transactional (browser) test flushed it."""
-    from core.models import County
-
-    if not County.objects.exists():
-        load_reference_data()
+    ensure_reference_data()
 
 
 @pytest.fixture(autouse=True)

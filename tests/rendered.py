@@ -13,6 +13,8 @@ from django.db import transaction
 from django.test import override_settings
 from django.utils import translation
 
+from tests.reference import ensure_reference_data
+
 
 def render_once(
     django_db_blocker, build: Callable[[], Iterable[str]], get: Callable, **overrides
@@ -28,6 +30,8 @@ def render_once(
     ):
         cache.clear()
         try:
+            # A transactional test earlier on this worker may have flushed it.
+            ensure_reference_data()
             return {url: get(url) for url in build()}
         finally:
             transaction.set_rollback(True)
