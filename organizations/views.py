@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.core.paginator import Page, Paginator
-from django.shortcuts import get_object_or_404
+from django.http import Http404
 from django.templatetags.static import static
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext
@@ -8,6 +8,7 @@ from django.views.generic import DetailView, ListView, TemplateView
 
 from core import contributions, page_cache
 from core.models import County
+from organizations.cards import result_cards
 from organizations.coverage import coverage
 from organizations.filters import DirectoryFilterSet
 from organizations.hours import california_now, is_open_at
@@ -87,7 +88,7 @@ class SearchView(ListView):
         paginator = Paginator(queryset, page_size)
         # The count came with the page's rows (SearchResults.page()), as far as it was read.
         paginator.count = self.results_page.total
-        page = Page(self.results_page.organizations, self.results_page.number, paginator)
+        page = Page(self.results_page.results, self.results_page.number, paginator)
         return paginator, page, page.object_list, page.has_other_pages()
 
     def get_context_data(self, **kwargs):
@@ -95,7 +96,9 @@ class SearchView(ListView):
         query = self.request.GET.copy()
         query.pop("page", None)
         keyword = self.filterset.keyword
+        cards = result_cards(self.results_page.results, self.filterset.searched_county)
         context.update(
+            cards=cards,
             filter=self.filterset,
             active_filters=self.filterset.active_filters(self.request.GET),
             filter_summary=self.filterset.summary(),
@@ -106,7 +109,7 @@ class SearchView(ListView):
             searched_county=self.filterset.searched_county,
             local_count=self.results_page.local_count,
             results_page=self.results_page,
-            markers=map_markers(context["organizations"]),
+            markers=[marker for card in cards for marker in card.markers],
             map_settings=map_settings(),
             sections=contributions.SEARCH_RESULTS.sections(keyword) if keyword else [],
         )
@@ -117,8 +120,13 @@ class CountyView(SearchView):
     template_name = "organizations/county.html"
 
     def get_filterset(self):
-        self.county = get_object_or_404(County, slug=self.kwargs["slug"])
-        return DirectoryFilterSet(self.request.GET, county=self.county)
+        # From the cached rows the search form reads too: no query for the county.
+        counties = page_cache.rows_until_change(County.objects.all())
+        county = next((c for c in counties if c.slug == self.kwargs["slug"]), None)
+        if county is None:
+            raise Http404
+        self.county = county
+        return DirectoryFilterSet(self.request.GET, county=county)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -16,6 +16,7 @@ from organizations.models import Location, Organization, Service
 from organizations.sample_data import SampleDirectory
 from resources.models import Resource
 from tests.factories import OrganizationFactory, ServiceFactory
+from tests.organizations.listed import listed
 from tests.public_urls import public_urls
 
 pytestmark = pytest.mark.django_db
@@ -121,7 +122,7 @@ def test_spanish_words_find_services(client):
     response = client.get("/es/search/", {"q": "refugio"})
     names = [
         service.name_en
-        for organization in response.context["organizations"]
+        for organization in listed(response)
         for service in organization.listed_services
     ]
     assert names == ["Emergency shelter"]

@@ -121,7 +121,8 @@ class OrganizationQuerySet(PublishableQuerySet):
         return FilteredResults(self, services, near=near, county=county)
 
     def for_listing(self, services=None):
-        """Everything a result card shows, in a fixed number of queries.
+        """Everything a result card shows, in a fixed number of queries; call
+        `share_listed_phones()` on each organization loaded to hand out its phones.
 
         `services` narrows which of each organization's services are shown
         (for instance the ones that matched a search); published ones by default.
@@ -134,15 +135,13 @@ class OrganizationQuerySet(PublishableQuerySet):
             Prefetch(
                 "services",
                 # Types, languages and counties: attach_terms(), for the cards rendered
-                # (organizations.templatetags.directory_tags.result_cards).
-                queryset=services.prefetch_related("phones").order_by("name"),
+                # (organizations.cards).
+                queryset=services.order_by("name"),
                 to_attr="listed_services",
             ),
-            Prefetch(
-                "phones",
-                queryset=Phone.objects.outside_services(),
-                to_attr="listed_phones",
-            ),
+            # The organization's and its locations' numbers and those of every service,
+            # in one query: share_listed_phones() keeps those of the services shown.
+            Prefetch("phones", queryset=Phone.objects.all(), to_attr="all_phones"),
             Prefetch("locations", queryset=Location.objects.select_related("county")),
         )
 
@@ -234,6 +233,9 @@ class Organization(models.Model):
     published_services: list["Service"]
     organization_phones: list["Phone"]
     all_phones: list["Phone"]
+    # What a search's result gave the organization its card shows (organizations.cards).
+    distance: float | None
+    is_local: bool | None
 
     class Meta:
         ordering = ["name"]
@@ -260,6 +262,14 @@ class Organization(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("organizations:detail", kwargs={"slug": self.slug})
+
+    def share_listed_phones(self) -> None:
+        """After `for_listing()`: the numbers outside services, and each listed
+        service's, from the one list of its phones."""
+        phones = self.all_phones
+        self.listed_phones = [phone for phone in phones if phone.service_id is None]
+        for service in self.listed_services:
+            as_prefetched(service, "phones", [p for p in phones if p.service_id == service.pk])
 
     def share_phones(self) -> None:
         """After `for_detail()`: the organization's own numbers, and each published

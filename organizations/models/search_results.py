@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from django.contrib.postgres.aggregates import ArrayAgg
 from django.db import connections
 from django.db.models import (
+    Aggregate,
     Case,
     Count,
     Exists,
@@ -23,6 +24,7 @@ from django.db.models import (
     Q,
     Subquery,
     Sum,
+    TextField,
     Value,
     When,
     Window,
@@ -88,6 +90,18 @@ def nearest_public_distance(near, organization_ref: str) -> Subquery:
 
 
 @dataclass
+class Result:
+    """One organization on a page of results, with what its card is kept under
+    (`organizations.cards`): which of its services matched, its distance and
+    whether it has an office in the county searched."""
+
+    pk: int
+    service_ids: list[int]
+    distance: float | None = None
+    is_local: bool | None = None
+
+
+@dataclass
 class ResultsPage:
     """One page of results and what the page says about the rest.
 
@@ -95,7 +109,7 @@ class ResultsPage:
     how many are known to exist, and the page says "more than".
     """
 
-    organizations: list
+    results: list[Result]
     number: int
     total: int
     local_count: int | None
@@ -116,6 +130,21 @@ class ResultsPage:
 def _passed(count: int) -> int:
     """The largest multiple of `COUNT_LIMIT` below `count` (at least one row is known)."""
     return (max(count, 1) - 1) // COUNT_LIMIT * COUNT_LIMIT
+
+
+def _ids(found) -> list[int]:
+    """Ids as ARRAY_AGG gives them, or as GROUP_CONCAT's comma-separated text."""
+    if isinstance(found, str):
+        return [int(pk) for pk in found.split(",")]
+    return found
+
+
+class GroupConcat(Aggregate):
+    """SQLite's GROUP_CONCAT of distinct values, for what ARRAY_AGG gives on PostgreSQL."""
+
+    function = "GROUP_CONCAT"
+    template = "%(function)s(DISTINCT %(expressions)s)"
+    output_field = TextField()
 
 
 def last_page(total: int, size: int) -> int:
@@ -148,31 +177,32 @@ class SearchResults:
     def _empty(self) -> ResultsPage:
         return ResultsPage([], 1, 0, 0 if self.county is not None else None)
 
-    def _load(self, rows: list[dict]) -> list:
-        """The organizations of `rows`, in their order, with what their cards are
-        keyed by (`result_cards`, which loads the services' terms for the cards
-        it must render).
+    def _load(self, rows: list[dict]) -> list[Result]:
+        """The results of `rows`, in their order, with their matching services' ids.
 
-        A row may carry `service_ids`, the matching services already found, so
-        that the search need not run again to show them.
+        A row may carry `service_ids`, found by the query that ordered them;
+        otherwise one query over the page's organizations reads them. No
+        organization is loaded: a card kept from an earlier page needs none
+        (`organizations.cards`).
         """
-        services = self.services
-        if rows and "service_ids" in rows[0]:
-            services = self.services.model.objects.filter(
-                pk__in=[pk for row in rows for pk in row["service_ids"]]
+        if rows and "service_ids" not in rows[0]:
+            matching: dict[int, list[int]] = {}
+            found = self.services.filter(
+                organization__in=[row["organization_id"] for row in rows]
+            ).values_list("organization_id", "pk")
+            for organization_id, service_id in found.order_by():
+                matching.setdefault(organization_id, []).append(service_id)
+            for row in rows:
+                row["service_ids"] = matching.get(row["organization_id"], [])
+        return [
+            Result(
+                row["organization_id"],
+                sorted(_ids(row["service_ids"])),
+                row.get("distance"),
+                row.get("is_local"),
             )
-        found = (
-            self.organizations.model.objects.filter(pk__in=[row["organization_id"] for row in rows])
-            .for_listing(services=services)
-            .in_bulk()
-        )
-        organizations = []
-        for row in rows:
-            organization = found[row["organization_id"]]
-            organization.distance = row.get("distance")
-            organization.is_local = row.get("is_local")
-            organizations.append(organization)
-        return organizations
+            for row in rows
+        ]
 
 
 class GroupedResults(SearchResults):
@@ -247,15 +277,15 @@ class GroupedResults(SearchResults):
         return statements
 
     def _with_services(self, rows):
-        """`rows` with the ids of each organization's matching services, on PostgreSQL.
+        """`rows` with the ids of each organization's matching services: an array on
+        PostgreSQL, GROUP_CONCAT's text on SQLite (`_load()` reads both).
 
-        The cards then load those services by id: filtering by `services`
-        again would run the whole search a second time, 46 ms of a keyword
-        search's 140 at 10,000 organizations.
+        Filtering by `services` again to find them would run the whole search
+        a second time, 46 ms of a keyword search's 140 at 10,000 organizations.
         """
-        if connections[rows.db].vendor != "postgresql":
-            return rows
-        return rows.annotate(service_ids=ArrayAgg("pk", distinct=True))
+        if connections[rows.db].vendor == "postgresql":
+            return rows.annotate(service_ids=ArrayAgg("pk", distinct=True))
+        return rows.annotate(service_ids=GroupConcat("pk"))
 
 
 class FilteredResults(SearchResults):

@@ -26,8 +26,9 @@ SHELTER_LONGITUDE = "-119.787100"
 
 
 @pytest.fixture
-def directory(db):
-    """A small directory with known answers.
+def directory(reference_data):
+    """A small directory with known answers (on the reference data, which a
+    transactional test before it on the same worker may have flushed).
 
     Harbor Light (published, real) has a public drop-in center and a
     confidential shelter, three published services and a draft one; a sample

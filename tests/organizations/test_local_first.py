@@ -9,6 +9,7 @@ from core.models import County
 from organizations.models import Location
 from organizations.sample_data import SampleDirectory
 from tests.factories import LocationFactory, OrganizationFactory, ServiceFactory, county
+from tests.organizations.listed import listed, listed_names
 
 pytestmark = pytest.mark.django_db
 
@@ -18,7 +19,7 @@ def all_results(client, url: str) -> tuple[list, Any]:
     organizations, page = [], 1
     while True:
         response = client.get(url, {"page": page})
-        organizations += response.context["organizations"]
+        organizations += listed(response)
         if not response.context["page_obj"].has_next():
             return organizations, response
         page += 1
@@ -59,7 +60,7 @@ def test_each_result_says_why_it_is_listed_and_the_count_gives_both_numbers(clie
 
     response = client.get(reverse("organizations:county", args=["fresno"]))
 
-    names = [organization.name for organization in response.context["organizations"]]
+    names = listed_names(response)
     assert names == ["Zeta Valley Legal Aid", "Alpha Statewide Line", "Beta Shelter"]
     page = response.content.decode()
     assert "1 with an office in Fresno County, listed first." in page

@@ -126,13 +126,15 @@ def test_county_page_query_count_is_pinned(client, django_assert_num_queries):
         PhoneFactory(organization=service.organization)
     url = county_url(fresno.slug)
     # The first page after a change also reads four reference tables (the form's
-    # three, and the counties the result cards name) and, for the cards it renders,
-    # their services' links to types, languages and counties (one UNION).
-    with django_assert_num_queries(7 + 1 + 4):
+    # three, and the counties the result cards name), and loads what the cards it
+    # renders show: organizations; the services that matched; every phone of the
+    # organizations; locations with county; the services' links to types,
+    # languages and counties (one UNION).
+    with django_assert_num_queries(2 + 5 + 4):
         client.get(url)
-    # county, the page's rows with the sizes of its segments (local first, which
-    # gives the count line's number too: organizations.models.search_results), its
-    # organizations; services with their phones; organization phones; locations
-    # (with county): what the kept cards are keyed by. Within the issue's budget of 10.
-    with django_assert_num_queries(7):
+    # The page's rows with the sizes of its segments (local first, which gives the
+    # count line's number too: organizations.models.segmented_results), and the
+    # ids of the services that matched, which the kept cards are keyed by
+    # (organizations.cards). Within the issue's budget of 10.
+    with django_assert_num_queries(2):
         client.get(url)

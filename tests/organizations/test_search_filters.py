@@ -18,6 +18,7 @@ from tests.factories import (
     population,
     service_type,
 )
+from tests.organizations.listed import listed, listed_names
 
 pytestmark = pytest.mark.django_db
 
@@ -93,7 +94,7 @@ def directory():
 def names(client, query: str = "", url: str | None = None) -> list[str]:
     response = client.get(f"{url or reverse('organizations:search')}?{query}")
     assert response.status_code == 200
-    return [o.name for o in response.context["organizations"]]
+    return listed_names(response)
 
 
 ALL = ["Capital Shelter", "Split Services Center", "Statewide Helpline", "Youth Law Project"]
@@ -156,7 +157,7 @@ def test_filters_in_combination(client, directory, query, expected):
 
 def test_the_result_shows_only_the_services_that_matched(client, directory):
     response = client.get(reverse("organizations:search") + "?population=minors&county=fresno")
-    split = next(o for o in response.context["organizations"] if o.name == "Split Services Center")
+    split = next(o for o in listed(response) if o.name == "Split Services Center")
     assert [s.name for s in split.listed_services] == ["Youth shelter"]
     body = response.content.decode()
     assert "Youth shelter" in body
@@ -266,9 +267,7 @@ def test_pages_past_the_end_show_the_last_page(client):
     response = client.get(reverse("organizations:search") + "?page=99999")
     assert response.status_code == 200
     assert response.context["page_obj"].number == 2
-    assert [o.name for o in response.context["organizations"]] == [
-        f"Org {i:02d}" for i in range(20, 25)
-    ]
+    assert listed_names(response) == [f"Org {i:02d}" for i in range(20, 25)]
     assert client.get(reverse("organizations:search") + "?page=abc").context["page_obj"].number == 1
     first = client.get(reverse("organizations:search"))
     assert len(first.context["organizations"]) == 20

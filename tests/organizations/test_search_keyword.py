@@ -6,6 +6,7 @@ from django.urls import reverse
 from core.search import MAX_QUERY_LENGTH, clean_query, keyword_search, strip_accents
 from organizations.models import Organization
 from tests.factories import OrganizationFactory, ServiceFactory, county, service_type
+from tests.organizations.listed import listed_names
 
 pytestmark = pytest.mark.django_db
 
@@ -13,7 +14,7 @@ pytestmark = pytest.mark.django_db
 def search(client, query: str) -> list[str]:
     response = client.get(reverse("organizations:search"), {"q": query})
     assert response.status_code == 200
-    return [organization.name for organization in response.context["organizations"]]
+    return listed_names(response)
 
 
 @pytest.fixture

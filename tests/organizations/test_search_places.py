@@ -8,6 +8,7 @@ from organizations.geo import miles_from
 from organizations.models import Location
 from organizations.zip_codes import lookup_zip
 from tests.factories import LocationFactory, OrganizationFactory, ServiceFactory, county
+from tests.organizations.listed import listed
 
 pytestmark = pytest.mark.django_db
 
@@ -68,7 +69,7 @@ def sacramento_area():
 
 def test_results_within_a_zip_are_sorted_by_distance(client, sacramento_area):
     response = client.get(reverse("organizations:search"), {"zip": "95814"})
-    organizations = list(response.context["organizations"])
+    organizations = listed(response)
     names = [o.name for o in organizations]
     assert names == [
         "B Near Office",

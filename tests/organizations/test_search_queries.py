@@ -17,24 +17,29 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 # The page's rows with the count (a window, or the sizes of the segments a
-# listing is read in), its organizations; services with their phones;
-# organization phones; locations with county: what each result card is kept
-# under (organizations.templatetags.directory_tags.result_cards). The form's
-# choices, the ZIP code's county and the check of the county and type given
+# listing is read in), and the ids of the services that matched, which each
+# result card is kept under with its organization (organizations.cards): a page
+# whose cards are kept loads no organization. The form's choices, the county
+# of a county page or a ZIP code and the check of the county and type given
 # read the reference rows that the first page after a change caches
 # (core.page_cache.rows_until_change).
-SEARCH_QUERIES = 6
-# A card not kept yet (the first page after a change) also needs its services'
-# links to their types, languages and counties: one UNION for the page.
+SEARCH_QUERIES = 2
+# A card not kept yet (the first page after a change) loads its organization,
+# the services that matched, every phone of the organization and its
+# locations with their county; and its services' links to their types,
+# languages and counties: one UNION for the page.
+CARD_LOADS = 4
 CARD_TERMS = 1
-# The library's matching resources add one. The same on every database:
-# whether a keyword matches as typed or only in close spellings is decided
-# inside the search's own query (core.search.keyword_search).
-# A county (chosen, or a ZIP code's) adds how many have an office there, for
-# the count line; a county's own listing reads that number with its rows
-# (organizations.models.search_results.BrowsedResults) and adds only the county.
-FILTERED_SEARCH_QUERIES = SEARCH_QUERIES + 1 + 1
-COUNTY_PAGE_QUERIES = 1 + SEARCH_QUERIES
+# A keyword's search reads the matching services' ids with its rows (they are
+# grouped by organization to be ranked), and the library's matching resources add
+# one. The same on every database: whether a keyword matches as typed or only
+# in close spellings is decided inside the search's own query
+# (core.search.keyword_search). A county (chosen, or a ZIP code's) adds how
+# many have an office there, for the count line; a county's own listing reads
+# that number with its rows (organizations.models.segmented_results).
+# Its rows with the services' ids, the local count and the library's resources.
+FILTERED_SEARCH_QUERIES = 3
+COUNTY_PAGE_QUERIES = SEARCH_QUERIES
 # Every public page stays within this (the issue's budget).
 MOST_QUERIES = 10
 # The first page after a change also reads the four reference tables.
@@ -67,7 +72,7 @@ def add_organizations(number: int) -> None:
 def test_search_page_query_count_is_constant(client, django_assert_num_queries, number):
     add_organizations(number)
     url = reverse("organizations:search")
-    with django_assert_num_queries(SEARCH_QUERIES + CARD_TERMS + REFERENCE_TABLES):
+    with django_assert_num_queries(SEARCH_QUERIES + CARD_LOADS + CARD_TERMS + REFERENCE_TABLES):
         client.get(url)
     with django_assert_num_queries(SEARCH_QUERIES):
         response = client.get(url)
@@ -98,7 +103,7 @@ def test_county_page_query_count_is_constant(client, django_assert_num_queries, 
     add_organizations(number)
     url = county_url("fresno")
     warm(client, url)
-    # The county itself, then the search with its local count.
+    # The search, with its local count; the county is one of the cached reference rows.
     with django_assert_num_queries(COUNTY_PAGE_QUERIES):
         client.get(url)
 

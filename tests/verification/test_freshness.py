@@ -10,6 +10,7 @@ from django.utils.formats import date_format
 from organizations.models import Organization, Service
 from organizations.models.organization import VerifiedVia
 from tests.factories import OrganizationFactory, ServiceFactory, county
+from tests.organizations.listed import listed_names
 
 pytestmark = pytest.mark.django_db
 
@@ -26,7 +27,7 @@ def test_stale_listings_sort_after_fresh_ones(client):
             counties_served=[fresno],
         )
     response = client.get(reverse("organizations:county", kwargs={"slug": "fresno"}))
-    names = [organization.name for organization in response.context["page_obj"]]
+    names = listed_names(response)
     assert names.index("Zebra") < names.index("Aardvark")
     assert names.index("Zebra") < names.index("Bison")
     assert set(Organization.objects.stale().filter(name__in=names)) == set(
