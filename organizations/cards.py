@@ -9,12 +9,18 @@ stale cut-off date. A page's results (`Result`) carry all of that, so a page
 whose cards are kept loads no organization at all: at 10,000 listings loading
 a county page's 20 organizations with their services, phones and places cost
 more than half of its time.
+
+Which services matched is the ids a keyword's search found, or else the
+search's own query: its SQL and parameters, whose answer for one organization
+is fixed until the next change too (no filter depends on the time of day).
+Reading the ids of every card's services took a query of its own.
 """
 
 import hashlib
 from dataclasses import dataclass
 from functools import partial
 
+from django.db.models import QuerySet
 from django.template.loader import get_template
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, gettext
@@ -68,10 +74,10 @@ def why_listed(organization, county) -> str:
     return gettext("Serves %(county)s County from another county") % {"county": county.name}
 
 
-def card_name(result: Result, county, cutoff: str) -> str:
+def card_name(result: Result, matching: str, county, cutoff: str) -> str:
     parts = (
         result.pk,
-        result.service_ids,
+        matching if result.service_ids is None else result.service_ids,
         None if county is None else county.pk,
         result.is_local,
         None if result.distance is None else about_miles(result.distance),
@@ -80,17 +86,19 @@ def card_name(result: Result, county, cutoff: str) -> str:
     return f"card:{get_language()}:{hashlib.sha256(repr(parts).encode()).hexdigest()}"
 
 
-def result_cards(results: list[Result], county) -> list[Card]:
-    """The cards of `results` in their order: all kept ones in one cache read, and
-    the organizations of the others loaded in one go and rendered."""
+def result_cards(results: list[Result], services: QuerySet, county) -> list[Card]:
+    """The cards of `results` (of a search for `services`) in their order: all kept
+    ones in one cache read, and the organizations of the others loaded in one go
+    and rendered."""
     cutoff = stale_cutoff().isoformat()
-    names = {result.pk: card_name(result, county, cutoff) for result in results}
+    matching = hashlib.sha256(repr(services.query.sql_with_params()).encode()).hexdigest()
+    names = {result.pk: card_name(result, matching, county, cutoff) for result in results}
     by_name = {names[result.pk]: result for result in results}
     loaded: dict[int, Organization] = {}
 
     def load(missing: list[str]) -> None:
         unkept = [by_name[name] for name in missing]
-        loaded.update(_organizations(unkept))
+        loaded.update(_organizations(unkept, services))
 
     def render(result: Result) -> tuple[str, list[dict]]:
         organization = loaded[result.pk]
@@ -110,12 +118,14 @@ def result_cards(results: list[Result], county) -> list[Card]:
     return cards
 
 
-def _organizations(results: list[Result]) -> dict[int, Organization]:
+def _organizations(results: list[Result], services: QuerySet) -> dict[int, Organization]:
     """The organizations of `results` with what their cards show: only the services
     that matched, with their terms."""
-    services = Service.objects.filter(
-        pk__in=[pk for result in results for pk in result.service_ids]
-    )
+    if all(result.service_ids is not None for result in results):
+        # Found by id: filtering by a keyword's `services` would search again.
+        services = Service.objects.filter(
+            pk__in=[pk for result in results for pk in result.service_ids or ()]
+        )
     organizations = (
         Organization.objects.filter(pk__in=[result.pk for result in results])
         .for_listing(services=services)

@@ -69,13 +69,14 @@ class SearchView(ListView):
     def get_queryset(self):
         self.filterset = self.get_filterset()
         place = self.filterset.place
-        return Organization.objects.search_results(
+        self.search = Organization.objects.search_results(
             self.filterset.qs,
             near=(place.zip_code.latitude, place.zip_code.longitude) if place else None,
             ranked=bool(self.filterset.keyword),
             county=self.filterset.searched_county,
             browsing=self.filterset.browsing,
         )
+        return self.search
 
     def paginate_queryset(self, queryset, page_size):
         # A page number past the end or not a number shows the nearest page,
@@ -96,7 +97,9 @@ class SearchView(ListView):
         query = self.request.GET.copy()
         query.pop("page", None)
         keyword = self.filterset.keyword
-        cards = result_cards(self.results_page.results, self.filterset.searched_county)
+        cards = result_cards(
+            self.results_page.results, self.search.services, self.filterset.searched_county
+        )
         context.update(
             cards=cards,
             filter=self.filterset,

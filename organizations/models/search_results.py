@@ -92,11 +92,12 @@ def nearest_public_distance(near, organization_ref: str) -> Subquery:
 @dataclass
 class Result:
     """One organization on a page of results, with what its card is kept under
-    (`organizations.cards`): which of its services matched, its distance and
-    whether it has an office in the county searched."""
+    (`organizations.cards`): which of its services matched (their ids, or None
+    for all of its services among the search's), its distance and whether it
+    has an office in the county searched."""
 
     pk: int
-    service_ids: list[int]
+    service_ids: list[int] | None
     distance: float | None = None
     is_local: bool | None = None
 
@@ -178,26 +179,17 @@ class SearchResults:
         return ResultsPage([], 1, 0, 0 if self.county is not None else None)
 
     def _load(self, rows: list[dict]) -> list[Result]:
-        """The results of `rows`, in their order, with their matching services' ids.
+        """The results of `rows`, in their order. No organization is loaded: a
+        card kept from an earlier page needs none (`organizations.cards`).
 
-        A row may carry `service_ids`, found by the query that ordered them;
-        otherwise one query over the page's organizations reads them. No
-        organization is loaded: a card kept from an earlier page needs none
-        (`organizations.cards`).
+        A row may carry `service_ids`, the matching services found by the query
+        that ordered them; without, its card shows the organization's services
+        among `self.services`.
         """
-        if rows and "service_ids" not in rows[0]:
-            matching: dict[int, list[int]] = {}
-            found = self.services.filter(
-                organization__in=[row["organization_id"] for row in rows]
-            ).values_list("organization_id", "pk")
-            for organization_id, service_id in found.order_by():
-                matching.setdefault(organization_id, []).append(service_id)
-            for row in rows:
-                row["service_ids"] = matching.get(row["organization_id"], [])
         return [
             Result(
                 row["organization_id"],
-                sorted(_ids(row["service_ids"])),
+                sorted(_ids(row["service_ids"])) if "service_ids" in row else None,
                 row.get("distance"),
                 row.get("is_local"),
             )

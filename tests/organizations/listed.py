@@ -12,15 +12,17 @@ def listed(response) -> list[Organization]:
     `listed_services` (the services that matched) its result gave it."""
     results = response.context["organizations"]
     found = Organization.objects.in_bulk([result.pk for result in results])
-    services = Service.objects.in_bulk([pk for result in results for pk in result.service_ids])
+    searched = response.context["view"].search.services
     organizations = []
     for result in results:
         organization = found[result.pk]
         organization.distance = result.distance
         organization.is_local = result.is_local
-        organization.listed_services = sorted(
-            (services[pk] for pk in result.service_ids), key=lambda service: service.name
-        )
+        if result.service_ids is None:
+            matching = searched.filter(organization=organization)
+        else:
+            matching = Service.objects.filter(pk__in=result.service_ids)
+        organization.listed_services = list(matching.order_by("name"))
         organizations.append(organization)
     return organizations
 

@@ -130,11 +130,10 @@ def test_county_page_query_count_is_pinned(client, django_assert_num_queries):
     # renders show: organizations; the services that matched; every phone of the
     # organizations; locations with county; the services' links to types,
     # languages and counties (one UNION).
-    with django_assert_num_queries(2 + 5 + 4):
+    with django_assert_num_queries(1 + 5 + 4):
         client.get(url)
     # The page's rows with the sizes of its segments (local first, which gives the
-    # count line's number too: organizations.models.segmented_results), and the
-    # ids of the services that matched, which the kept cards are keyed by
-    # (organizations.cards). Within the issue's budget of 10.
-    with django_assert_num_queries(2):
+    # count line's number too: organizations.models.segmented_results); the kept
+    # cards need nothing more (organizations.cards). Within the issue's budget of 10.
+    with django_assert_num_queries(1):
         client.get(url)

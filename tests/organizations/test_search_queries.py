@@ -17,13 +17,14 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 # The page's rows with the count (a window, or the sizes of the segments a
-# listing is read in), and the ids of the services that matched, which each
-# result card is kept under with its organization (organizations.cards): a page
-# whose cards are kept loads no organization. The form's choices, the county
-# of a county page or a ZIP code and the check of the county and type given
-# read the reference rows that the first page after a change caches
+# listing is read in). Each result card is kept with its organization under
+# the services that matched, named by the search's own query (or a keyword's
+# ids, read with its rows), so a page whose cards are kept loads no
+# organization (organizations.cards). The form's choices, the county of a
+# county page or a ZIP code and the check of the county and type given read
+# the reference rows that the first page after a change caches
 # (core.page_cache.rows_until_change).
-SEARCH_QUERIES = 2
+SEARCH_QUERIES = 1
 # A card not kept yet (the first page after a change) loads its organization,
 # the services that matched, every phone of the organization and its
 # locations with their county; and its services' links to their types,
