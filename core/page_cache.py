@@ -18,12 +18,14 @@ responses that set no cookie and do not vary on cookies (a page with a form
 and its CSRF token does), never the admin.
 """
 
+import hashlib
 from collections.abc import Callable, Mapping, Sequence
 from functools import partial
 from typing import TypeVar
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import EmptyResultSet
 from django.db.models import Model, QuerySet
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
@@ -103,6 +105,23 @@ def rows_until_change(queryset: QuerySet) -> list:
     languages: four queries a page for rows that change a few times a year.
     """
     return until_change(f"rows:{queryset.model._meta.label_lower}", lambda: list(queryset))
+
+
+def count_until_change(queryset: QuerySet) -> int:
+    """`queryset.count()`, cached until the next change.
+
+    A count reads every row it counts: the sitemap's and the HSDS API's totals
+    took 5 ms at 10,000 listings and 50 ms at 100,000, for a number only a
+    change to the data can move. Kept under the query's own SQL, parameters
+    included.
+    """
+    try:
+        statement = repr((queryset.db, queryset.query.sql_with_params()))
+    except EmptyResultSet:
+        # A filter that can match nothing (an empty list of ids): no query to run.
+        return 0
+    name = f"count:{hashlib.sha256(statement.encode()).hexdigest()}"
+    return until_change(name, queryset.count)
 
 
 def many_rows_until_change(querysets: Sequence[QuerySet]) -> list[list]:

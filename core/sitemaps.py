@@ -1,5 +1,6 @@
 from collections.abc import Sequence
 from datetime import datetime
+from html import escape
 
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap, views
@@ -7,7 +8,8 @@ from django.db.models import QuerySet
 from django.http import HttpResponse
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.html import escape
+
+from core import page_cache
 
 # Search engines accept up to 50,000 URLs a file. A page reads only its own
 # rows, as plain values, and builds each address from a per-language prefix
@@ -77,7 +79,7 @@ class _InLanguages:
         self.languages = languages
 
     def count(self) -> int:
-        return self.rows.count() * len(self.languages)
+        return page_cache.count_until_change(self.rows) * len(self.languages)
 
     def __len__(self) -> int:
         return self.count()

@@ -91,7 +91,9 @@ def result_cards(results: list[Result], services: QuerySet, county) -> list[Card
     ones in one cache read, and the organizations of the others loaded in one go
     and rendered."""
     cutoff = stale_cutoff().isoformat()
-    matching = hashlib.sha256(repr(services.query.sql_with_params()).encode()).hexdigest()
+    matching = ""
+    if any(result.service_ids is None for result in results):
+        matching = hashlib.sha256(repr(services.query.sql_with_params()).encode()).hexdigest()
     names = {result.pk: card_name(result, matching, county, cutoff) for result in results}
     by_name = {names[result.pk]: result for result in results}
     loaded: dict[int, Organization] = {}

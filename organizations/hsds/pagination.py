@@ -6,6 +6,8 @@ from math import ceil
 
 from django.db.models import QuerySet
 
+from core.page_cache import count_until_change
+
 DEFAULT_PER_PAGE = 50
 MAX_PER_PAGE = 100
 # Far beyond any real directory; a bound keeps the number a plain integer.
@@ -13,7 +15,7 @@ MAX_PAGE = 1_000_000
 
 
 def paginate(rows: QuerySet | Sequence, page: int, per_page: int, serialize: Callable) -> dict:
-    total = rows.count() if isinstance(rows, QuerySet) else len(rows)
+    total = count_until_change(rows) if isinstance(rows, QuerySet) else len(rows)
     total_pages = ceil(total / per_page)
     offset = (page - 1) * per_page
     # A page past the end is answered without asking the database for it.

@@ -233,3 +233,18 @@ def test_the_spanish_page_uses_spanish_names(client, organization):
     assert "Servicios legales" in body
     assert "Menores de edad" in body
     assert '<html lang="es">' in body
+
+
+def test_a_kept_organization_shows_each_change_and_unpublishing_at_once(client, organization):
+    url = organization.get_absolute_url()
+    assert client.get(url).status_code == 200
+    service = organization.services.first()
+    service.name = "Renamed walk-in clinic"
+    service.save()
+    PhoneFactory(organization=organization, number="209-555-0123")
+    body = client.get(url).content.decode()
+    assert "Renamed walk-in clinic" in body
+    assert "209-555-0123" in body
+    organization.status = "draft"
+    organization.save()
+    assert client.get(url).status_code == 404
