@@ -18,9 +18,10 @@ responses that set no cookie and do not vary on cookies (a page with a form
 and its CSRF token does), never the admin.
 """
 
+import functools
 import hashlib
 from collections.abc import Callable, Mapping, Sequence
-from functools import partial
+from pathlib import Path
 from typing import TypeVar
 
 from django.conf import settings
@@ -58,12 +59,41 @@ T = TypeVar("T")
 
 # What until_change() keeps outlives cached pages: it only changes through a watched model.
 ROWS_SECONDS = 3600
+# The site's own code and templates, whose digest files what until_change() keeps.
+CODE_FOLDERS = ("cas_directory", "core", "organizations", "resources", "templates")
+CODE_SUFFIXES = (".py", ".html", ".txt")
+
+
+@functools.cache
+def code_release() -> str:
+    """A digest of the running code and templates: the same in every process of
+    one release.
+
+    What until_change() keeps is filed under it as well as under the version:
+    model instances with what a view attached to them, rendered fragments.
+    During a deploy, a container still running the old code after the
+    release's migrate must not hand the new code an object of another shape
+    (an organization without an attribute its page reads is a 500), nor the
+    other way round.
+    """
+    digest = hashlib.sha256()
+    base = Path(settings.BASE_DIR)
+    for folder in CODE_FOLDERS:
+        for path in sorted((base / folder).rglob("*")):
+            if path.suffix in CODE_SUFFIXES and "__pycache__" not in path.parts:
+                digest.update(str(path.relative_to(base)).encode())
+                digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _kept_key(version: int, name: str) -> str:
+    return f"public-pages:{version}:{code_release()}:{name}"
 
 
 def until_change(name: str, compute: Callable[[], T]) -> T:
     """`compute()`, cached under `name` beside the pages until the next change
     empties the page cache (the version is in the key)."""
-    key = f"public-pages:{current_version()}:{name}"
+    key = _kept_key(current_version(), name)
     value = cache.get(key)
     if value is None:
         value = compute()
@@ -82,7 +112,7 @@ def many_until_change(
     what only they need in one go.
     """
     version = current_version()
-    keys = {name: f"public-pages:{version}:{name}" for name in compute}
+    keys = {name: _kept_key(version, name) for name in compute}
     found = cache.get_many(list(keys.values()))
     values: dict[str, T] = {name: found[key] for name, key in keys.items() if key in found}
     names = [name for name in compute if name not in values]
@@ -128,7 +158,10 @@ def many_rows_until_change(querysets: Sequence[QuerySet]) -> list[list]:
     """`rows_until_change()` for several tables, in one cache read."""
     names = [f"rows:{queryset.model._meta.label_lower}" for queryset in querysets]
     rows: dict[str, list] = many_until_change(
-        {name: partial(list, queryset) for name, queryset in zip(names, querysets, strict=True)}
+        {
+            name: functools.partial(list, queryset)
+            for name, queryset in zip(names, querysets, strict=True)
+        }
     )
     return [rows[name] for name in names]
 

@@ -113,7 +113,7 @@ def test_errors_and_the_admin_are_not_cached(client):
     client.get("/admin/login/")
     # Only the version number is stored, and the counties the unknown one was
     # looked for in: no page.
-    counties = f"public-pages:{page_cache.current_version()}:rows:core.county"
+    counties = page_cache._kept_key(page_cache.current_version(), "rows:core.county")
     assert sorted(cache._cache) == sorted(
         [cache.make_key(page_cache.VERSION_KEY), cache.make_key(counties)]
     )
@@ -192,3 +192,26 @@ def test_several_tables_rows_are_kept_together_until_a_change():
     spanish.save()
     changed = page_cache.many_rows_until_change(tables)[1]
     assert "Castilian" in [language.name for language in changed]
+
+
+def test_kept_values_are_filed_under_the_running_code(monkeypatch):
+    # A container of another release, sharing the Redis during a deploy, keeps its own.
+    computed = []
+
+    def compute():
+        computed.append(1)
+        return "kept"
+
+    assert page_cache.until_change("shape", compute) == "kept"
+    assert page_cache.until_change("shape", compute) == "kept"
+    assert len(computed) == 1
+    monkeypatch.setattr(page_cache, "code_release", lambda: "another release")
+    assert page_cache.until_change("shape", compute) == "kept"
+    assert len(computed) == 2
+
+
+def test_the_code_release_is_a_digest_of_the_code_and_templates():
+    release = page_cache.code_release()
+    page_cache.code_release.cache_clear()
+    assert page_cache.code_release() == release
+    assert len(release) == 16
