@@ -1,10 +1,11 @@
 """A search's organizations in the order results are shown, one page at a time.
 
-Two shapes, one interface (`page()`): `GroupedResults` groups the matching
-services by organization, which a keyword's relevance or a ZIP code's distance
-needs, and counts every match; `BrowsedResults` lists a whole county (or the
-whole state) in alphabetical order, where nearly every listing matches, by
-walking the organizations in index order and counting only as far as needed.
+One interface (`page()`, a `ResultsPage` of `Result`s: ids and plain values,
+what the kept cards need) for the shapes of results: `GroupedResults` groups
+the matching services by organization, which a keyword's relevance needs, and
+counts every match; `FilteredResults` orders the organizations with a
+matching service by their own columns, counted as windows. A place's listing
+with no other filter is read in segments (`segmented_results`).
 """
 
 from dataclasses import dataclass
