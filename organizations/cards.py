@@ -27,7 +27,7 @@ from django.utils.translation import get_language, gettext
 
 from core import page_cache
 from organizations.models import Organization, Service
-from organizations.models.search_results import Result
+from organizations.models.search_results import Result, SearchResults
 from organizations.prefetch import attach_terms
 from organizations.structured_data import map_markers
 from organizations.templatetags.directory_tags import about_miles
@@ -86,21 +86,21 @@ def card_name(result: Result, matching: str, county, cutoff: str) -> str:
     return f"card:{get_language()}:{hashlib.sha256(repr(parts).encode()).hexdigest()}"
 
 
-def result_cards(results: list[Result], services: QuerySet, county) -> list[Card]:
-    """The cards of `results` (of a search for `services`) in their order: all kept
-    ones in one cache read, and the organizations of the others loaded in one go
-    and rendered."""
+def result_cards(results: list[Result], search: SearchResults, county) -> list[Card]:
+    """The cards of `results` (a page of `search`) in their order: all kept ones in
+    one cache read, and the organizations of the others loaded in one go and
+    rendered."""
     cutoff = stale_cutoff().isoformat()
     matching = ""
     if any(result.service_ids is None for result in results):
-        matching = hashlib.sha256(repr(services.query.sql_with_params()).encode()).hexdigest()
+        matching = hashlib.sha256(repr(search.services_statement).encode()).hexdigest()
     names = {result.pk: card_name(result, matching, county, cutoff) for result in results}
     by_name = {names[result.pk]: result for result in results}
     loaded: dict[int, Organization] = {}
 
     def load(missing: list[str]) -> None:
         unkept = [by_name[name] for name in missing]
-        loaded.update(_organizations(unkept, services))
+        loaded.update(_organizations(unkept, search.services))
 
     def render(result: Result) -> tuple[str, list[dict]]:
         organization = loaded[result.pk]

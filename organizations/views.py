@@ -99,9 +99,7 @@ class SearchView(ListView):
         query = self.request.GET.copy()
         query.pop("page", None)
         keyword = self.filterset.keyword
-        cards = result_cards(
-            self.results_page.results, self.search.services, self.filterset.searched_county
-        )
+        cards = result_cards(self.results_page.results, self.search, self.filterset.searched_county)
         context.update(
             cards=cards,
             filter=self.filterset,

@@ -9,6 +9,7 @@ with no other filter is read in segments (`segmented_results`).
 """
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from django.contrib.postgres.aggregates import ArrayAgg
 from django.db import connections
@@ -155,12 +156,18 @@ def last_page(total: int, size: int) -> int:
 
 
 class SearchResults:
-    """What every shape shares: the matching services, and loading a page's cards."""
+    """What every shape shares: the matching services, and a page's results."""
 
     def __init__(self, organizations, services, *, county=None):
         self.organizations = organizations
         self.services = services
         self.county = county
+
+    @cached_property
+    def services_statement(self) -> tuple:
+        """The SQL and parameters of the matching services: what a listing's statement
+        is kept under, and what names the matching services on a kept card."""
+        return self.services.query.sql_with_params()
 
     def page(self, number: int, size: int) -> ResultsPage:
         raise NotImplementedError

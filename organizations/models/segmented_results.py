@@ -37,11 +37,13 @@ _statements: dict[tuple, tuple[str, list]] = {}
 
 
 class SegmentedResults(SearchResults):
-    """Results read lazily in segments (`_segments()`), each in `order`."""
+    """Results read lazily in segments (`_segments()`), each in `order`; with a
+    point `near`, each row carries its distance from it."""
 
     order: tuple = ("name", "pk")
     # The first two segments, those with an office in the county, in the same order.
     local_order: tuple = order
+    near: tuple | None = None
 
     def _segments(self) -> list:
         """The organizations of each segment, in the order they are listed; with a
@@ -58,9 +60,6 @@ class SegmentedResults(SearchResults):
             organizations.exclude(local).filter(stale),
         ]
 
-    def _distance_column(self, alias: str) -> str:
-        return "NULL"
-
     def _query(self, limit: int) -> tuple[str, list]:
         """The page's one statement, composed once a process for the same inputs.
 
@@ -74,9 +73,9 @@ class SegmentedResults(SearchResults):
             type(self),
             self.organizations.db,
             self.organizations.query.sql_with_params(),
-            self.services.query.sql_with_params(),
+            self.services_statement,
             None if self.county is None else self.county.pk,
-            getattr(self, "near", None),
+            self.near,
             limit,
             stale_cutoff(),
         )
@@ -92,22 +91,21 @@ class SegmentedResults(SearchResults):
     def _compose(self, limit: int) -> tuple[str, list]:
         # Composed from the ORM's own SQL and integers only; every value is a parameter.
         parts, params = [], []
+        columns = ("pk",) if self.near is None else ("pk", "distance")
         for index, organizations in enumerate(self._segments()):
             order = self.local_order if self.county is not None and index < 2 else self.order
-            ordered = organizations.values("pk", *self._extra_columns()).order_by(*order)[:limit]
+            ordered = organizations.values(*columns).order_by(*order)[:limit]
             sql, segment_params = ordered.query.get_compiler(ordered.db).as_sql()
             alias = f"s{index}"
+            distance = "NULL" if self.near is None else f'{alias}."distance"'
             parts.append(
-                f'SELECT {alias}."pk" AS id, {self._distance_column(alias)} AS distance, '  # noqa: S608
+                f'SELECT {alias}."pk" AS id, {distance} AS distance, '  # noqa: S608
                 f"{index} AS segment FROM ({sql}) {alias}"
             )
             params += segment_params
         union = " UNION ALL ".join(parts)
         sql = f"SELECT id, distance, segment FROM ({union}) candidates LIMIT %s"  # noqa: S608
         return sql, [*params, limit]
-
-    def _extra_columns(self) -> tuple:
-        return ()
 
     def page(self, number: int, size: int) -> ResultsPage:
         start = (number - 1) * size
@@ -179,9 +177,3 @@ class NearbyResults(SegmentedResults):
 
     def _matching(self):
         return super()._matching().annotate(distance=nearest_public_distance(self.near, "pk"))
-
-    def _extra_columns(self) -> tuple:
-        return ("distance",)
-
-    def _distance_column(self, alias: str) -> str:
-        return f'{alias}."distance"'
